@@ -1,0 +1,84 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
+import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
+import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
+import type * as http from "../http.js";
+import type * as lib_claims from "../lib/claims.js";
+import type * as lib_clerkSync from "../lib/clerkSync.js";
+import type * as lib_errors from "../lib/errors.js";
+import type * as lib_ids from "../lib/ids.js";
+import type * as lib_inputs from "../lib/inputs.js";
+import type * as lib_permissions from "../lib/permissions.js";
+import type * as lib_purge from "../lib/purge.js";
+import type * as lib_tenant from "../lib/tenant.js";
+import type * as lists from "../lists.js";
+import type * as me from "../me.js";
+import type * as members from "../members.js";
+import type * as sync from "../sync.js";
+import type * as todos from "../todos.js";
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import { anyApi, componentsGeneric } from "convex/server";
+
+const fullApi: ApiFromModules<{
+  "clerkSyncClient/events": typeof clerkSyncClient_events;
+  "clerkSyncClient/index": typeof clerkSyncClient_index;
+  "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
+  http: typeof http;
+  "lib/claims": typeof lib_claims;
+  "lib/clerkSync": typeof lib_clerkSync;
+  "lib/errors": typeof lib_errors;
+  "lib/ids": typeof lib_ids;
+  "lib/inputs": typeof lib_inputs;
+  "lib/permissions": typeof lib_permissions;
+  "lib/purge": typeof lib_purge;
+  "lib/tenant": typeof lib_tenant;
+  lists: typeof lists;
+  me: typeof me;
+  members: typeof members;
+  sync: typeof sync;
+  todos: typeof todos;
+}> = anyApi as any;
+
+/**
+ * A utility for referencing Convex functions in your app's public API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+export const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+> = anyApi as any;
+
+/**
+ * A utility for referencing Convex functions in your app's internal API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = internal.myModule.myFunction;
+ * ```
+ */
+export const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+> = anyApi as any;
+
+export const components = componentsGeneric() as unknown as {
+  clerkSync: import("../clerkSync/_generated/component.js").ComponentApi<"clerkSync">;
+};

@@ -1,0 +1,72 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type * as ingest from "../ingest.js";
+import type * as invitations from "../invitations.js";
+import type * as lib_display from "../lib/display.js";
+import type * as lib_invitations from "../lib/invitations.js";
+import type * as lib_memberships from "../lib/memberships.js";
+import type * as lib_organizations from "../lib/organizations.js";
+import type * as lib_tombstones from "../lib/tombstones.js";
+import type * as lib_users from "../lib/users.js";
+import type * as memberships from "../memberships.js";
+import type * as organizations from "../organizations.js";
+import type * as users from "../users.js";
+import type * as validators from "../validators.js";
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import { anyApi, componentsGeneric } from "convex/server";
+
+const fullApi: ApiFromModules<{
+  ingest: typeof ingest;
+  invitations: typeof invitations;
+  "lib/display": typeof lib_display;
+  "lib/invitations": typeof lib_invitations;
+  "lib/memberships": typeof lib_memberships;
+  "lib/organizations": typeof lib_organizations;
+  "lib/tombstones": typeof lib_tombstones;
+  "lib/users": typeof lib_users;
+  memberships: typeof memberships;
+  organizations: typeof organizations;
+  users: typeof users;
+  validators: typeof validators;
+}> = anyApi as any;
+
+/**
+ * A utility for referencing Convex functions in your app's public API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+export const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+> = anyApi as any;
+
+/**
+ * A utility for referencing Convex functions in your app's internal API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = internal.myModule.myFunction;
+ * ```
+ */
+export const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+> = anyApi as any;
+
+export const components = componentsGeneric() as unknown as {};

@@ -1,0 +1,45 @@
+import { v } from "convex/values";
+import { doc } from "convex-helpers/validators";
+import { query } from "./_generated/server";
+import { findOrganization } from "./lib/organizations";
+import schema from "./schema";
+
+const organization = doc(schema, "organizations");
+
+/** A user belongs to few organizations; this caps a pathological account. */
+const MAX_ORGS_PER_USER = 200;
+
+export const getById = query({
+  args: { orgId: v.string() },
+  returns: v.union(organization, v.null()),
+  handler: (ctx, { orgId }) => findOrganization(ctx.db, orgId),
+});
+
+export const getBySlug = query({
+  args: { slug: v.string() },
+  returns: v.union(organization, v.null()),
+  handler: (ctx, { slug }) =>
+    ctx.db
+      .query("organizations")
+      .withIndex("by_slug", (q) => q.eq("slug", slug))
+      .first(),
+});
+
+/** The organizations a user is a member of, with the user's role in each. */
+export const listForUser = query({
+  args: { userId: v.string() },
+  returns: v.array(v.object({ organization, role: v.string(), permissions: v.array(v.string()) })),
+  handler: async (ctx, { userId }) => {
+    const memberships = await ctx.db
+      .query("memberships")
+      .withIndex("by_user", (q) => q.eq("userId", userId))
+      .take(MAX_ORGS_PER_USER);
+    const rows = await Promise.all(
+      memberships.map(async (m) => {
+        const org = await findOrganization(ctx.db, m.orgId);
+        return org && { organization: org, role: m.role, permissions: m.permissions };
+      }),
+    );
+    return rows.filter((row) => row !== null).sort((a, b) => a.organization.name.localeCompare(b.organization.name));
+  },
+});

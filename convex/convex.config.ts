@@ -1,0 +1,15 @@
+import { defineApp } from "convex/server";
+import { v } from "convex/values";
+import clerkSync from "./clerkSync/convex.config";
+
+const app = defineApp({
+  env: {
+    /** Signing secret of the Clerk webhook endpoint (`whsec_…`). */
+    CLERK_WEBHOOK_SECRET: v.optional(v.string()),
+    /** Clerk Frontend API URL: the JWT issuer (see auth.config.ts). */
+    CLERK_JWT_ISSUER_DOMAIN: v.optional(v.string()),
+  },
+});
+app.use(clerkSync);
+
+export default app;

@@ -1,0 +1,14 @@
+import { components, internal } from "../_generated/api";
+import { env } from "../_generated/server";
+import { ClerkSync } from "../clerkSyncClient";
+
+/**
+ * The app's one instance of the component client. Annotated: its callbacks
+ * reference `internal`, whose type is built from every module using it.
+ */
+export const clerkSync: ClerkSync = new ClerkSync(components.clerkSync, {
+  webhookSecret: () => env.CLERK_WEBHOOK_SECRET,
+  callbacks: {
+    onOrganizationDeleted: internal.sync.onOrganizationDeleted,
+  },
+});

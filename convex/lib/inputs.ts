@@ -1,0 +1,20 @@
+/**
+ * Field rules shared by the Convex functions and the web app's forms, so a
+ * malformed form fails the same way in the browser and on the server.
+ */
+import { z } from "zod";
+import { appError } from "./errors";
+
+export const listName = z.string().trim().min(1, "Name the list.").max(80, "Keep list names under 80 characters.");
+export const todoTitle = z.string().trim().min(1, "Write what needs doing.").max(200, "Keep titles under 200 characters.");
+export const todoNotes = z.string().max(5000, "Keep notes under 5,000 characters.");
+export const memberSearch = z.string().trim().max(100, "Search for at most 100 characters.");
+
+/** Parses one field; a failure is an INVALID_ARGUMENT naming the problem. */
+export function parseField<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw appError("INVALID_ARGUMENT", parsed.error.issues[0]?.message ?? "Invalid input.");
+  }
+  return parsed.data;
+}

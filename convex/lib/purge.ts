@@ -1,0 +1,31 @@
+import type { Id } from "../_generated/dataModel";
+import type { DatabaseWriter } from "../_generated/server";
+
+/** Small enough to stay far below the per-transaction write limits. */
+export const PURGE_BATCH = 500;
+
+/** Deletes one batch of a list's todos; true when more remain. */
+export async function deleteTodosOfList(db: DatabaseWriter, orgId: string, listId: Id<"lists">) {
+  const batch = await db
+    .query("todos")
+    .withIndex("by_org_list", (q) => q.eq("orgId", orgId).eq("listId", listId))
+    .take(PURGE_BATCH);
+  for (const todo of batch) await db.delete("todos", todo._id);
+  return batch.length === PURGE_BATCH;
+}
+
+/** Deletes one batch of an organization's todos, then lists; true when more remain. */
+export async function deleteOrgData(db: DatabaseWriter, orgId: string) {
+  const todos = await db
+    .query("todos")
+    .withIndex("by_org_list", (q) => q.eq("orgId", orgId))
+    .take(PURGE_BATCH);
+  for (const todo of todos) await db.delete("todos", todo._id);
+  if (todos.length === PURGE_BATCH) return true;
+  const lists = await db
+    .query("lists")
+    .withIndex("by_org_archived", (q) => q.eq("orgId", orgId))
+    .take(PURGE_BATCH - todos.length);
+  for (const list of lists) await db.delete("lists", list._id);
+  return lists.length === PURGE_BATCH - todos.length;
+}

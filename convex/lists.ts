@@ -1,0 +1,84 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalMutation } from "./_generated/server";
+import { loadOwned } from "./lib/ids";
+import { listName, parseField } from "./lib/inputs";
+import { tenantMutation, tenantQuery } from "./lib/tenant";
+import { appError } from "./lib/errors";
+import { deleteTodosOfList } from "./lib/purge";
+
+/** Far above what a team keeps; bounds the sidebar query. */
+const MAX_LISTS = 500;
+
+export const list = tenantQuery({
+  args: { archived: v.optional(v.boolean()) },
+  handler: async (ctx, { archived = false }) =>
+    await ctx.db
+      .query("lists")
+      .withIndex("by_org_archived", (q) => q.eq("orgId", ctx.tenant.orgId).eq("archived", archived))
+      .take(MAX_LISTS),
+});
+
+export const get = tenantQuery({
+  args: { listId: v.string() },
+  handler: async (ctx, { listId }) => await loadOwned(ctx.db, "lists", listId, "List"),
+});
+
+export const create = tenantMutation({
+  args: { name: v.string() },
+  requires: "lists:write",
+  handler: async (ctx, args) => {
+    const name = parseField(listName, args.name);
+    const existing = await ctx.db
+      .query("lists")
+      .withIndex("by_org_archived", (q) => q.eq("orgId", ctx.tenant.orgId).eq("archived", false))
+      .take(MAX_LISTS);
+    if (existing.length >= MAX_LISTS) {
+      throw appError("INVALID_ARGUMENT", `An organization can keep at most ${MAX_LISTS} open lists.`);
+    }
+    return await ctx.db.insert("lists", {
+      orgId: ctx.tenant.orgId,
+      name,
+      archived: false,
+      createdBy: ctx.tenant.userId,
+    });
+  },
+});
+
+export const rename = tenantMutation({
+  args: { listId: v.string(), name: v.string() },
+  requires: "lists:write",
+  handler: async (ctx, args) => {
+    const list = await loadOwned(ctx.db, "lists", args.listId, "List");
+    await ctx.db.patch("lists", list._id, { name: parseField(listName, args.name) });
+  },
+});
+
+export const setArchived = tenantMutation({
+  args: { listId: v.string(), archived: v.boolean() },
+  requires: "lists:write",
+  handler: async (ctx, args) => {
+    const list = await loadOwned(ctx.db, "lists", args.listId, "List");
+    await ctx.db.patch("lists", list._id, { archived: args.archived });
+  },
+});
+
+/** Admins only. The list disappears at once; its todos are purged in batches. */
+export const remove = tenantMutation({
+  args: { listId: v.string() },
+  requires: "lists:delete",
+  handler: async (ctx, args) => {
+    const list = await loadOwned(ctx.db, "lists", args.listId, "List");
+    await ctx.db.delete("lists", list._id);
+    await ctx.scheduler.runAfter(0, internal.lists.purgeTodos, { orgId: list.orgId, listId: list._id });
+  },
+});
+
+export const purgeTodos = internalMutation({
+  args: { orgId: v.string(), listId: v.id("lists") },
+  handler: async (ctx, args) => {
+    if (await deleteTodosOfList(ctx.db, args.orgId, args.listId)) {
+      await ctx.scheduler.runAfter(0, internal.lists.purgeTodos, args);
+    }
+  },
+});

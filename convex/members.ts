@@ -1,0 +1,29 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { clerkSync } from "./lib/clerkSync";
+import { memberSearch, parseField } from "./lib/inputs";
+import { tenantQuery } from "./lib/tenant";
+
+/** The active organization's members, paginated and searchable by name or email. */
+export const list = tenantQuery({
+  args: { search: v.optional(v.string()), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { search, paginationOpts }) => {
+    const result = await clerkSync.listMembers(ctx, {
+      orgId: ctx.tenant.orgId,
+      search: search === undefined ? undefined : parseField(memberSearch, search),
+      paginationOpts,
+    });
+    return {
+      ...result,
+      page: result.page.map((m) => ({
+        userId: m.userId,
+        role: m.role,
+        firstName: m.firstName ?? null,
+        lastName: m.lastName ?? null,
+        email: m.email ?? null,
+        imageUrl: m.imageUrl ?? null,
+        joinedAt: m.createdAt,
+      })),
+    };
+  },
+});
