@@ -1,0 +1,139 @@
+/**
+ * Clerk-shaped webhook payloads (field names and nullability as Clerk sends
+ * them) and svix-signed delivery through the app's HTTP route.
+ */
+import { Webhook } from "svix";
+import { WEBHOOK_SECRET, type TestApp } from "./convex";
+
+let clock = 1_700_000_000_000;
+/** A strictly increasing Clerk timestamp (ms). */
+export const tick = () => (clock += 1000);
+
+export type ClerkEvent = { type: string; object: "event"; data: Record<string, unknown>; timestamp: number; instance_id: string; event_attributes: Record<string, unknown> };
+
+export function event(type: string, data: Record<string, unknown>, timestamp = tick()): ClerkEvent {
+  return { type, object: "event", data, timestamp, instance_id: "ins_test", event_attributes: { http_request: { client_ip: "", user_agent: "" } } };
+}
+
+export function user(id: string, o: { email?: string; first?: string | null; last?: string | null; updatedAt?: number; createdAt?: number; lastSignInAt?: number | null } = {}) {
+  const updatedAt = o.updatedAt ?? tick();
+  const email = o.email ?? `${id}@example.com`;
+  return {
+    id,
+    object: "user",
+    first_name: o.first === undefined ? "First" : o.first,
+    last_name: o.last === undefined ? "Last" : o.last,
+    username: null,
+    image_url: `https://img.clerk.com/${id}`,
+    has_image: false,
+    primary_email_address_id: `idn_${id}`,
+    email_addresses: [{ id: `idn_${id}`, object: "email_address", email_address: email, verification: { status: "verified", strategy: "email_code" } }],
+    external_id: null,
+    public_metadata: {},
+    created_at: o.createdAt ?? updatedAt,
+    updated_at: updatedAt,
+    last_sign_in_at: o.lastSignInAt ?? null,
+  };
+}
+
+export function organization(id: string, o: { name?: string; slug?: string; updatedAt?: number; createdAt?: number } = {}) {
+  const updatedAt = o.updatedAt ?? tick();
+  return {
+    id,
+    object: "organization",
+    name: o.name ?? `Org ${id}`,
+    slug: o.slug ?? id.replace(/_/g, "-"),
+    image_url: "",
+    has_image: false,
+    members_count: 1,
+    max_allowed_memberships: 5,
+    public_metadata: {},
+    created_by: "user_creator",
+    created_at: o.createdAt ?? updatedAt,
+    updated_at: updatedAt,
+  };
+}
+
+export function membership(
+  id: string,
+  org: ReturnType<typeof organization>,
+  userId: string,
+  o: { role?: string; permissions?: string[]; updatedAt?: number; createdAt?: number; email?: string; first?: string } = {},
+) {
+  const updatedAt = o.updatedAt ?? tick();
+  return {
+    id,
+    object: "organization_membership",
+    role: o.role ?? "org:member",
+    permissions: o.permissions ?? [],
+    public_metadata: {},
+    created_at: o.createdAt ?? updatedAt,
+    updated_at: updatedAt,
+    organization: org,
+    public_user_data: {
+      user_id: userId,
+      identifier: o.email ?? `${userId}@example.com`,
+      first_name: o.first ?? "First",
+      last_name: "Last",
+      image_url: `https://img.clerk.com/${userId}`,
+      has_image: false,
+    },
+  };
+}
+
+export function invitation(id: string, orgId: string, email: string, o: { status?: string; role?: string; updatedAt?: number; createdAt?: number; userId?: string } = {}) {
+  const updatedAt = o.updatedAt ?? tick();
+  return {
+    id,
+    object: "organization_invitation",
+    email_address: email,
+    role: o.role ?? "org:member",
+    organization_id: orgId,
+    status: o.status ?? "pending",
+    public_metadata: {},
+    created_at: o.createdAt ?? updatedAt,
+    updated_at: updatedAt,
+    expires_at: updatedAt + 30 * 86_400_000,
+    ...(o.userId ? { user_id: o.userId } : {}),
+  };
+}
+
+export function session(id: string, userId: string, o: { orgId?: string; createdAt?: number } = {}) {
+  const createdAt = o.createdAt ?? tick();
+  return { id, object: "session", user_id: userId, status: "active", last_active_organization_id: o.orgId ?? null, created_at: createdAt, updated_at: createdAt };
+}
+
+export const deleted = (id: string, object: string) => ({ id, object, deleted: true });
+
+let svixSeq = 0;
+export const newSvixId = () => `msg_test_${++svixSeq}`;
+
+/** Headers and body exactly as svix signs them. */
+export function signed(body: string, o: { secret?: string; id?: string; at?: Date } = {}) {
+  const id = o.id ?? newSvixId();
+  const at = o.at ?? new Date();
+  const signature = new Webhook(o.secret ?? WEBHOOK_SECRET).sign(id, at, body);
+  return {
+    id,
+    headers: {
+      "content-type": "application/json",
+      "svix-id": id,
+      "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
+      "svix-signature": signature,
+    },
+  };
+}
+
+/** Delivers one event through POST /clerk-webhook, signed. */
+export async function deliver(t: TestApp, e: ClerkEvent, o: { id?: string } = {}) {
+  const body = JSON.stringify(e);
+  const { headers } = signed(body, o);
+  return await t.fetch("/clerk-webhook", { method: "POST", headers, body });
+}
+
+/** Delivers and asserts a 200, returning the outcome the route reported. */
+export async function apply(t: TestApp, e: ClerkEvent, o: { id?: string } = {}) {
+  const res = await deliver(t, e, o);
+  if (res.status !== 200) throw new Error(`${e.type} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { outcome: string }).outcome;
+}

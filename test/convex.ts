@@ -1,0 +1,36 @@
+/**
+ * convex-test set-up for the app and the clerkSync component. Test helpers
+ * live outside convex/ so the Convex bundler never treats them as modules.
+ */
+import { convexTest } from "convex-test";
+import schema from "../convex/schema";
+import componentSchema from "../convex/clerkSync/schema";
+
+export const appModules = import.meta.glob([
+  "../convex/**/*.ts",
+  "!../convex/clerkSync/**",
+  "!../convex/**/*.test.ts",
+]);
+
+export const componentModules = import.meta.glob(["../convex/clerkSync/**/*.ts", "!../convex/**/*.test.ts"]);
+
+type TestConvex = ReturnType<typeof convexTest>;
+
+/** Mounts the clerkSync component in an app's convex-test instance. */
+export function register(t: TestConvex, name = "clerkSync") {
+  t.registerComponent(name, componentSchema, componentModules);
+}
+
+export const WEBHOOK_SECRET = "whsec_" + btoa("team-todos-test-secret-0123456789");
+
+/** Per-transaction limits to enforce, as a real deployment would (`true`: Convex's defaults). */
+type Limits = boolean | { documentsRead?: number; documentsWritten?: number; databaseQueries?: number };
+
+export function setupConvex(options: { transactionLimits?: Limits } = {}) {
+  process.env.CLERK_WEBHOOK_SECRET = WEBHOOK_SECRET;
+  const t = convexTest({ schema, modules: appModules, transactionLimits: options.transactionLimits });
+  register(t);
+  return t;
+}
+
+export type TestApp = ReturnType<typeof setupConvex>;
