@@ -1,9 +1,6 @@
 import { defineConfig } from "vitest/config";
+import { convexTestOptions } from "./vitest.shared";
 
 export default defineConfig({
-  test: {
-    environment: "edge-runtime",
-    server: { deps: { inline: ["convex-test"] } },
-    include: ["convex/**/*.test.ts"],
-  },
+  test: { ...convexTestOptions, include: ["convex/**/*.test.ts"] },
 });

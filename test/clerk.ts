@@ -2,7 +2,9 @@
  * Clerk-shaped webhook payloads (field names and nullability as Clerk sends
  * them) and svix-signed delivery through the app's HTTP route.
  */
+import type { GenericMutationCtx } from "convex/server";
 import { Webhook } from "svix";
+import type { DataModel as ClerkSyncDataModel, Doc } from "../convex/clerkSync/_generated/dataModel";
 import { WEBHOOK_SECRET, type TestApp } from "./convex";
 
 let clock = 1_700_000_000_000;
@@ -136,4 +138,49 @@ export async function apply(t: TestApp, e: ClerkEvent, o: { id?: string } = {}) 
   const res = await deliver(t, e, o);
   if (res.status !== 200) throw new Error(`${e.type} answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { outcome: string }).outcome;
+}
+
+/** The clerkSync component's tables, in a stable order. */
+export const COMPONENT_TABLES = ["users", "organizations", "memberships", "invitations", "tombstones", "webhookEvents"] as const;
+export type ComponentTable = (typeof COMPONENT_TABLES)[number];
+export type Snapshot = { [T in ComponentTable]: Doc<T>[] };
+
+type ComponentCtx = GenericMutationCtx<ClerkSyncDataModel>;
+type RunInComponent = <Output>(path: string, fn: (ctx: ComponentCtx) => Promise<Output>) => Promise<Output>;
+
+/**
+ * Runs `fn` against the component's own database. convex-test implements
+ * `runInComponent` (what `t.run` uses for the root) without typing it.
+ */
+export async function inComponent<Output>(t: TestApp, fn: (ctx: ComponentCtx) => Promise<Output>, name = "clerkSync") {
+  const run = (t as unknown as { runInComponent?: RunInComponent }).runInComponent;
+  if (!run) throw new Error("this convex-test has no runInComponent: read the component through its public queries instead");
+  return await run(name, fn);
+}
+
+/** Every row of every component table, as stored. */
+export async function snapshot(t: TestApp): Promise<Snapshot> {
+  return await inComponent(t, async (ctx) => {
+    const rows = await Promise.all(COMPONENT_TABLES.map((table) => ctx.db.query(table).collect()));
+    return Object.fromEntries(COMPONENT_TABLES.map((table, i) => [table, rows[i]])) as Snapshot;
+  });
+}
+
+/**
+ * The synced state, independent of delivery order: no document ids, creation
+ * or receipt times, and no per-delivery outcome (an event applied in one order
+ * is "stale" in another); rows sorted so insertion order does not matter.
+ */
+export function syncedState(s: Snapshot) {
+  const strip = (row: Record<string, unknown>) => {
+    const { _id, _creationTime, receivedAt, outcome, ...rest } = row;
+    void [_id, _creationTime, receivedAt, outcome];
+    return rest;
+  };
+  return Object.fromEntries(
+    COMPONENT_TABLES.map((table) => [
+      table,
+      s[table].map((row) => strip(row)).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+    ]),
+  );
 }

@@ -1,0 +1,6 @@
+import { defineConfig } from "vitest/config";
+import { convexTestOptions } from "./vitest.shared";
+
+export default defineConfig({
+  test: { ...convexTestOptions, include: ["bench/**/*.bench.test.ts"], fileParallelism: false },
+});
