@@ -60,7 +60,7 @@ export function membership(
   id: string,
   org: ReturnType<typeof organization>,
   userId: string,
-  o: { role?: string; permissions?: string[]; updatedAt?: number; createdAt?: number; email?: string; first?: string } = {},
+  o: { role?: string; permissions?: string[]; updatedAt?: number; createdAt?: number; email?: string; first?: string; last?: string } = {},
 ) {
   const updatedAt = o.updatedAt ?? tick();
   return {
@@ -76,7 +76,7 @@ export function membership(
       user_id: userId,
       identifier: o.email ?? `${userId}@example.com`,
       first_name: o.first ?? "First",
-      last_name: "Last",
+      last_name: o.last ?? "Last",
       image_url: `https://img.clerk.com/${userId}`,
       has_image: false,
     },
@@ -180,7 +180,17 @@ export function syncedState(s: Snapshot) {
   return Object.fromEntries(
     COMPONENT_TABLES.map((table) => [
       table,
-      s[table].map((row) => strip(row)).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+      s[table].map((row) => strip(row)).sort((a, b) => (canonical(a) < canonical(b) ? -1 : 1)),
     ]),
   );
+}
+
+/** JSON with object keys sorted, so equal rows compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
