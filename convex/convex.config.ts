@@ -8,6 +8,8 @@ const app = defineApp({
     CLERK_WEBHOOK_SECRET: v.optional(v.string()),
     /** Clerk Frontend API URL: the JWT issuer (see auth.config.ts). */
     CLERK_JWT_ISSUER_DOMAIN: v.optional(v.string()),
+    /** Local mode only: the project's identity provider, a second issuer. */
+    LOCAL_CLERK_ISSUER: v.optional(v.string()),
   },
 });
 app.use(clerkSync);

@@ -41,6 +41,7 @@ type Env = {
   readonly CONVEX_SITE_URL: string;
   readonly CLERK_WEBHOOK_SECRET: string | undefined;
   readonly CLERK_JWT_ISSUER_DOMAIN: string | undefined;
+  readonly LOCAL_CLERK_ISSUER: string | undefined;
 };
 
 /**
