@@ -126,6 +126,17 @@ export function signed(body: string, o: { secret?: string; id?: string; at?: Dat
   };
 }
 
+/** Runs `fn` with CLERK_WEBHOOK_SECRET unset (a misconfigured deployment), then restores it. */
+export async function withoutWebhookSecret<T>(fn: () => Promise<T>) {
+  const saved = process.env.CLERK_WEBHOOK_SECRET;
+  delete process.env.CLERK_WEBHOOK_SECRET;
+  try {
+    return await fn();
+  } finally {
+    process.env.CLERK_WEBHOOK_SECRET = saved;
+  }
+}
+
 /** Delivers one event through POST /clerk-webhook, signed. */
 export async function deliver(t: TestApp, e: ClerkEvent, o: { id?: string } = {}) {
   const body = JSON.stringify(e);

@@ -31,15 +31,18 @@ export async function upsertMembership(
 ): Promise<{ outcome: Outcome; change?: MembershipChange }> {
   const orgId = membership.organization.clerkId;
   const userId = membership.user.clerkId;
+  // Record the user and organization first, even when the membership itself is
+  // stale (deleted, or its org or a newer membership won): they exist in Clerk
+  // either way, and the end state must not depend on delivery order.
+  const user = await ensureUser(ctx, membership.user);
+  await upsertOrganization(ctx, membership.organization);
   if (
+    !user ||
     (await isBuried(ctx.db, "membership", membership.clerkId)) ||
     (await isBuried(ctx.db, "organization", orgId))
   ) {
     return { outcome: "stale" };
   }
-  const user = await ensureUser(ctx, membership.user);
-  if (!user) return { outcome: "stale" };
-  await upsertOrganization(ctx, membership.organization);
 
   const existing = await findMembership(ctx.db, orgId, userId);
   if (existing && !isNewer(membership, existing)) return { outcome: "stale" };

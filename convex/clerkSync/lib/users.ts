@@ -32,15 +32,30 @@ export async function upsertUser(ctx: MutationCtx, user: UserFields): Promise<Ou
   return "applied";
 }
 
-/** Returns false when the user is already deleted (tombstoned). */
+/**
+ * Returns null when the user is already deleted (tombstoned). A stub made
+ * from a session knows only the id: a later membership fills in its blanks.
+ */
 export async function ensureUser(
   ctx: MutationCtx,
   data: Pick<PublicUserData, "clerkId"> & Partial<PublicUserData>,
 ): Promise<Doc<"users"> | null> {
   if (await isBuried(ctx.db, "user", data.clerkId)) return null;
   const existing = await findUser(ctx.db, data.clerkId);
-  if (existing) return existing;
   const email = data.identifier?.includes("@") ? data.identifier.toLowerCase() : undefined;
+  if (existing) {
+    if (!existing.stub) return existing;
+    const blanks = {
+      firstName: existing.firstName ?? data.firstName,
+      lastName: existing.lastName ?? data.lastName,
+      imageUrl: existing.imageUrl ?? data.imageUrl,
+      primaryEmail: existing.primaryEmail ?? email,
+      emails: existing.primaryEmail || !email ? existing.emails : [email],
+    };
+    const filled = (Object.keys(blanks) as (keyof typeof blanks)[]).some((k) => blanks[k] !== existing[k]);
+    if (filled) await ctx.db.patch("users", existing._id, blanks);
+    return { ...existing, ...blanks };
+  }
   const id = await ctx.db.insert("users", {
     clerkId: data.clerkId,
     firstName: data.firstName,

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+/**
+ * `npm run dev`: picks the mode and starts everything it needs.
+ *
+ * cloud — Clerk keys and a Convex deployment are configured (environment or
+ *         .env.local): `convex dev` and `next dev`, as usual.
+ * local — otherwise: the project's local Convex backend and Clerk-compatible
+ *         identity provider (local/), then the app. The URLs and secrets they
+ *         share are written to .env.local, keeping any value already there.
+ *
+ * Ctrl-C stops every child and waits for them to exit.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readEnvFile, writeEnvFile } from "./envFile.mjs";
+
+const ENV_FILE = ".env.local";
+const fileEnv = readEnvFile(ENV_FILE);
+const setting = (name) => process.env[name] || fileEnv[name];
+
+const isCloud =
+  !!setting("CONVEX_DEPLOYMENT") &&
+  !!setting("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY") &&
+  !!setting("CLERK_SECRET_KEY");
+const hasApp = existsSync("app");
+
+/** Local-mode settings; values already in .env.local win over these defaults. */
+function localSettings() {
+  const defaults = {
+    NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210",
+    CONVEX_SITE_URL: "http://127.0.0.1:3211",
+    // The browser talks to the identity provider with cookies: same site as the app.
+    LOCAL_CLERK_URL: "http://localhost:3212",
+    CLERK_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
+    LOCAL_CLERK_SECRET_KEY: `sk_local_${randomBytes(24).toString("hex")}`,
+  };
+  const values = { ...defaults, ...pick(fileEnv, Object.keys(defaults)) };
+  for (const key of ["NEXT_PUBLIC_CONVEX_URL", "CONVEX_SITE_URL", "LOCAL_CLERK_URL"]) {
+    const host = new URL(values[key]).hostname;
+    if (host !== "127.0.0.1" && host !== "localhost") {
+      console.error(
+        `[dev] ${ENV_FILE} sets ${key}=${values[key]}, but local mode was chosen because ` +
+          "CONVEX_DEPLOYMENT, NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY are not all set. " +
+          "Set all three for cloud mode, or remove that line for local mode.",
+      );
+      process.exit(1);
+    }
+  }
+  values.NEXT_PUBLIC_LOCAL_CLERK_URL = fileEnv.NEXT_PUBLIC_LOCAL_CLERK_URL ?? values.LOCAL_CLERK_URL;
+  return values;
+}
+
+function pick(source, keys) {
+  return Object.fromEntries(keys.filter((k) => source[k]).map((k) => [k, source[k]]));
+}
+
+const port = (url) => new URL(url).port;
+const children = [];
+
+function start(name, command, args, env = {}) {
+  const child = spawn(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    detached: true, // its own process group, so stopping it stops its children too
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[dev] ${name} exited (${signal ?? code}); stopping the rest`);
+      stop(code ?? 1);
+    }
+  });
+  children.push({ name, child });
+}
+
+let stopping = false;
+async function stop(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", resolve);
+          try {
+            process.kill(-child.pid, "SIGTERM");
+          } catch {
+            resolve();
+          }
+          setTimeout(() => {
+            try {
+              process.kill(-child.pid, "SIGKILL");
+            } catch {
+              /* already gone */
+            }
+          }, 5000).unref();
+        }),
+    ),
+  );
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+if (isCloud) {
+  console.log("[dev] cloud mode: Convex deployment and Clerk keys found");
+  start("convex", "npx", ["convex", "dev"]);
+  if (hasApp) start("next", "npx", ["next", "dev", "--port", "3000"]);
+} else {
+  const local = localSettings();
+  writeEnvFile(ENV_FILE, local);
+  const shared = {
+    ...local,
+    LOCAL_CLERK_ISSUER: local.LOCAL_CLERK_URL,
+    LOCAL_DATA_DIR: process.env.LOCAL_DATA_DIR ?? ".local-data",
+  };
+  console.log("[dev] local mode: no Clerk keys or Convex deployment configured");
+  start("convex-local", "npx", ["tsx", "local/backend/main.ts"], {
+    ...shared,
+    LOCAL_CONVEX_PORT: port(local.NEXT_PUBLIC_CONVEX_URL),
+    LOCAL_CONVEX_SITE_PORT: port(local.CONVEX_SITE_URL),
+  });
+  start("clerk-local", "npx", ["tsx", "local/clerk/main.ts"], {
+    ...shared,
+    LOCAL_CLERK_PORT: port(local.LOCAL_CLERK_URL),
+  });
+  if (hasApp) start("next", "npx", ["next", "dev", "--port", "3000"], shared);
+  console.log(
+    [
+      "",
+      `[dev] Convex (local):    ${local.NEXT_PUBLIC_CONVEX_URL}  (HTTP actions ${local.CONVEX_SITE_URL})`,
+      `[dev] Clerk (local):     ${local.LOCAL_CLERK_URL}/sign-in`,
+      hasApp ? "[dev] Open the app:      http://localhost:3000" : "[dev] The web app is not built yet.",
+      "[dev] Ctrl-C stops everything.",
+      "",
+    ].join("\n"),
+  );
+}
