@@ -52,7 +52,7 @@ export const update = tenantMutation({
   args: { todoId: v.string(), title: v.optional(v.string()), notes: v.optional(v.string()) },
   requires: "todos:write",
   handler: async (ctx, args) => {
-    const todo = await loadOwned(ctx.db, "todos", args.todoId, "Todo");
+    const todo = await loadTodo(ctx.db, args.todoId);
     const patch: Partial<Doc<"todos">> = {};
     if (args.title !== undefined) patch.title = parseField(todoTitle, args.title);
     if (args.notes !== undefined) patch.notes = parseField(todoNotes, args.notes) || undefined;
@@ -65,7 +65,7 @@ export const setDone = tenantMutation({
   args: { todoId: v.string(), done: v.boolean() },
   requires: "todos:write",
   handler: async (ctx, { todoId, done }) => {
-    const todo = await loadOwned(ctx.db, "todos", todoId, "Todo");
+    const todo = await loadTodo(ctx.db, todoId);
     if (todo.done === done) return;
     await ctx.db.patch("todos", todo._id, { done, completedAt: done ? Date.now() : undefined });
   },
@@ -76,7 +76,7 @@ export const assign = tenantMutation({
   args: { todoId: v.string(), assigneeId: v.union(v.string(), v.null()) },
   requires: "todos:write",
   handler: async (ctx, { todoId, assigneeId }) => {
-    const todo = await loadOwned(ctx.db, "todos", todoId, "Todo");
+    const todo = await loadTodo(ctx.db, todoId);
     if (assigneeId !== null) await requireMember(ctx, ctx.tenant, assigneeId);
     await ctx.db.patch("todos", todo._id, { assigneeId: assigneeId ?? undefined });
   },
@@ -86,10 +86,17 @@ export const remove = tenantMutation({
   args: { todoId: v.string() },
   requires: "todos:write",
   handler: async (ctx, { todoId }) => {
-    const todo = await loadOwned(ctx.db, "todos", todoId, "Todo");
+    const todo = await loadTodo(ctx.db, todoId);
     await ctx.db.delete("todos", todo._id);
   },
 });
+
+/** A todo whose list was deleted is gone too, even before the purge reaches it. */
+async function loadTodo(db: QueryCtx["db"], todoId: string) {
+  const todo = await loadOwned(db, "todos", todoId, "Todo");
+  if (!(await db.get("lists", todo.listId))) throw notFound("Todo");
+  return todo;
+}
 
 /** A user of another org answers like an unknown user. */
 async function requireMember(ctx: Pick<QueryCtx, "runQuery">, tenant: Tenant, userId: string) {
