@@ -27,3 +27,19 @@ export const list = tenantQuery({
     };
   },
 });
+
+/** Pending invitations of the active organization; admins only. */
+export const invitations = tenantQuery({
+  args: {},
+  requires: "members:manage",
+  handler: async (ctx) => {
+    const pending = await clerkSync.listPendingInvitations(ctx, ctx.tenant.orgId);
+    return pending.map((i) => ({
+      invitationId: i.clerkId,
+      email: i.email,
+      role: i.role,
+      createdAt: i.createdAt,
+      expiresAt: i.expiresAt ?? null,
+    }));
+  },
+});

@@ -54,13 +54,13 @@ async function setup() {
 }
 
 type World = Awaited<ReturnType<typeof setup>>;
-type Client = Pick<TestApp, "query" | "mutation">;
+type Client = Pick<TestApp, "query" | "mutation" | "action">;
 type Ids = { listId: string; todoId: string; assigneeId: string };
 
 /** Every public tenant function, with valid arguments built from ids. */
 type Call = {
   name: string;
-  kind: "query" | "mutation";
+  kind: "query" | "mutation" | "action";
   /** Which client-supplied id the function loads; absent for org-wide functions. */
   takes?: "listId" | "todoId";
   args: (ids: Ids) => Record<string, unknown>;
@@ -80,14 +80,28 @@ const CALLS: Call[] = [
   { name: "todos:assign", kind: "mutation", takes: "todoId", args: ({ todoId, assigneeId }) => ({ todoId, assigneeId }) },
   { name: "todos:remove", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId }) },
   { name: "members:list", kind: "query", args: () => page() },
+  { name: "members:invitations", kind: "query", args: () => ({}) },
+  // Admin actions refuse before any Clerk Backend API call; their own id checks
+  // (members, invitations of another org) are in admin.test.ts.
+  { name: "admin:renameOrganization", kind: "action", args: () => ({ name: "Renamed org" }) },
+  { name: "admin:invite", kind: "action", args: () => ({ email: "new@example.com", role: "org:member" }) },
+  { name: "admin:revokeInvitation", kind: "action", args: () => ({ invitationId: "orginv_x" }) },
+  { name: "admin:changeRole", kind: "action", args: ({ assigneeId }) => ({ userId: assigneeId, role: "org:admin" }) },
+  { name: "admin:removeMember", kind: "action", args: ({ assigneeId }) => ({ userId: assigneeId }) },
+  { name: "admin:leave", kind: "action", args: () => ({}) },
 ];
 const ID_CALLS = CALLS.filter((c) => c.takes);
 
 function invoke(client: Client, call: Call, ids: Ids) {
   const args = call.args(ids);
-  return call.kind === "query"
-    ? client.query(makeFunctionReference<"query">(call.name), args)
-    : client.mutation(makeFunctionReference<"mutation">(call.name), args);
+  switch (call.kind) {
+    case "query":
+      return client.query(makeFunctionReference<"query">(call.name), args);
+    case "mutation":
+      return client.mutation(makeFunctionReference<"mutation">(call.name), args);
+    case "action":
+      return client.action(makeFunctionReference<"action">(call.name), args);
+  }
 }
 
 const idsOfA = (w: World): Ids => ({ listId: w.listA, todoId: w.todoA, assigneeId: "user_member_a" });

@@ -8,11 +8,14 @@
  * @module
  */
 
+import type * as admin from "../admin.js";
 import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
 import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
+import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
 import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
 import type * as http from "../http.js";
 import type * as lib_claims from "../lib/claims.js";
+import type * as lib_clerkApi from "../lib/clerkApi.js";
 import type * as lib_clerkSync from "../lib/clerkSync.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_ids from "../lib/ids.js";
@@ -34,11 +37,14 @@ import type {
 import { anyApi, componentsGeneric } from "convex/server";
 
 const fullApi: ApiFromModules<{
+  admin: typeof admin;
   "clerkSyncClient/events": typeof clerkSyncClient_events;
   "clerkSyncClient/index": typeof clerkSyncClient_index;
+  "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
   "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
   http: typeof http;
   "lib/claims": typeof lib_claims;
+  "lib/clerkApi": typeof lib_clerkApi;
   "lib/clerkSync": typeof lib_clerkSync;
   "lib/errors": typeof lib_errors;
   "lib/ids": typeof lib_ids;

@@ -41,6 +41,8 @@ type Env = {
   readonly CONVEX_SITE_URL: string;
   readonly CLERK_WEBHOOK_SECRET: string | undefined;
   readonly CLERK_JWT_ISSUER_DOMAIN: string | undefined;
+  readonly CLERK_SECRET_KEY: string | undefined;
+  readonly CLERK_API_URL: string | undefined;
   readonly LOCAL_CLERK_ISSUER: string | undefined;
 };
 

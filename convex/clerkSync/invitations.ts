@@ -18,3 +18,13 @@ export const listPending = query({
       .order("desc")
       .take(MAX_PENDING),
 });
+
+export const get = query({
+  args: { invitationId: v.string() },
+  returns: v.union(invitation, v.null()),
+  handler: (ctx, { invitationId }) =>
+    ctx.db
+      .query("invitations")
+      .withIndex("by_clerk_id", (q) => q.eq("clerkId", invitationId))
+      .unique(),
+});

@@ -38,3 +38,14 @@ export const list = query({
       .paginate(paginationOpts);
   },
 });
+
+/** Up to `limit` members of an organization with one role, e.g. its admins. */
+export const listByRole = query({
+  args: { orgId: v.string(), role: v.string(), limit: v.number() },
+  returns: v.array(membership),
+  handler: (ctx, { orgId, role, limit }) =>
+    ctx.db
+      .query("memberships")
+      .withIndex("by_org_role", (q) => q.eq("orgId", orgId).eq("role", role))
+      .take(Math.min(Math.max(limit, 0), 100)),
+});

@@ -64,6 +64,7 @@ export default defineSchema({
     .index("by_clerk_id", ["clerkId"])
     .index("by_org_user", ["orgId", "userId"])
     .index("by_user", ["userId"])
+    .index("by_org_role", ["orgId", "role"])
     .searchIndex("search_members", { searchField: "searchText", filterFields: ["orgId"] }),
 
   invitations: defineTable({

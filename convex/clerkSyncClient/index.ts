@@ -9,18 +9,21 @@
  *   clerkSync.registerRoutes(http, { path: "/clerk-webhook" });
  */
 import type {
-  GenericQueryCtx,
+  GenericActionCtx,
   GenericDataModel,
   HttpRouter,
   PaginationOptions,
 } from "convex/server";
 import type { ComponentApi } from "../clerkSync/_generated/component";
-import { webhookHandler, type ClerkSyncCallbacks } from "./webhook";
+import { parseClerkEvent, type ParsedEvent } from "./events";
+import { ingestEvent, type ClerkSyncCallbacks, type RunMutationCtx } from "./ingest";
+import { webhookHandler } from "./webhook";
 
-export type { ClerkSyncCallbacks } from "./webhook";
+export type { ClerkSyncCallbacks } from "./ingest";
 export { SUBSCRIBED_EVENTS } from "./events";
 
-type RunQueryCtx = Pick<GenericQueryCtx<GenericDataModel>, "runQuery">;
+/** Queries, mutations and actions all have this `runQuery`. */
+type RunQueryCtx = Pick<GenericActionCtx<GenericDataModel>, "runQuery">;
 
 export class ClerkSync {
   constructor(
@@ -36,8 +39,25 @@ export class ClerkSync {
     http.route({
       path,
       method: "POST",
-      handler: webhookHandler(this.component, this.options.webhookSecret, this.options.callbacks ?? {}),
+      handler: webhookHandler(this.options.webhookSecret, (ctx, svixId, event) => this.ingest(ctx, svixId, event)),
     });
+  }
+
+  /**
+   * Writes through an object the Clerk Backend API just returned (its `raw`
+   * JSON, which has the webhook payload's shape), so the app sees an admin's
+   * change at once. The webhook that follows carries the same `updated_at`
+   * and is a no-op; if it never comes, the state is already right.
+   */
+  async applyFromApi(ctx: RunMutationCtx, type: string, data: unknown) {
+    const now = Date.now();
+    const parsed = parseClerkEvent({ type, data, timestamp: now }, now);
+    if (!parsed.ok) throw new Error(`Clerk API returned an unexpected ${type} object: ${parsed.error}`);
+    return await this.ingest(ctx, `api_${crypto.randomUUID()}`, parsed.event);
+  }
+
+  private ingest(ctx: RunMutationCtx, svixId: string, event: ParsedEvent) {
+    return ingestEvent(ctx, this.component, this.options.callbacks ?? {}, svixId, event);
   }
 
   getUser(ctx: RunQueryCtx, clerkId: string) {
@@ -69,6 +89,14 @@ export class ClerkSync {
     args: { orgId: string; search?: string; paginationOpts: PaginationOptions },
   ) {
     return ctx.runQuery(this.component.memberships.list, args);
+  }
+
+  listMembersWithRole(ctx: RunQueryCtx, orgId: string, role: string, limit: number) {
+    return ctx.runQuery(this.component.memberships.listByRole, { orgId, role, limit });
+  }
+
+  getInvitation(ctx: RunQueryCtx, invitationId: string) {
+    return ctx.runQuery(this.component.invitations.get, { invitationId });
   }
 
   listPendingInvitations(ctx: RunQueryCtx, orgId: string) {

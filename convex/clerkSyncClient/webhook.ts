@@ -1,29 +1,7 @@
-import {
-  createFunctionHandle,
-  httpActionGeneric,
-  type DefaultFunctionArgs,
-  type FunctionReference,
-  type GenericActionCtx,
-  type GenericDataModel,
-} from "convex/server";
+import { httpActionGeneric } from "convex/server";
 import { Webhook, WebhookVerificationError } from "svix";
-import type { ComponentApi } from "../clerkSync/_generated/component";
-import type { Callbacks } from "../clerkSync/validators";
-import { parseClerkEvent } from "./events";
-
-type Mutation<Args extends DefaultFunctionArgs> = FunctionReference<"mutation", "internal", Args>;
-
-/** App mutations called in the ingest transaction when these changes apply. */
-export type ClerkSyncCallbacks = {
-  onUserDeleted?: Mutation<{ userId: string }>;
-  onOrganizationDeleted?: Mutation<{ orgId: string }>;
-  onMembershipChanged?: Mutation<{
-    orgId: string;
-    userId: string;
-    role: string | null;
-    previousRole: string | null;
-  }>;
-};
+import { parseClerkEvent, type ParsedEvent } from "./events";
+import type { RunMutationCtx } from "./ingest";
 
 const reply = (status: number, body: Record<string, unknown>) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -35,11 +13,10 @@ const reply = (status: number, body: Record<string, unknown>) =>
  * ignored events, 5xx on anything transient so Clerk retries.
  */
 export function webhookHandler(
-  component: ComponentApi,
   getSecret: () => string | undefined,
-  callbacks: ClerkSyncCallbacks,
+  ingest: (ctx: RunMutationCtx, svixId: string, event: ParsedEvent) => Promise<{ outcome: string }>,
 ) {
-  return httpActionGeneric(async (ctx: GenericActionCtx<GenericDataModel>, request) => {
+  return httpActionGeneric(async (ctx, request) => {
     const secret = getSecret();
     if (!secret) {
       console.error("clerk webhook: CLERK_WEBHOOK_SECRET is not set on this deployment");
@@ -65,23 +42,8 @@ export function webhookHandler(
       console.warn(`clerk webhook ${svixId}: rejected, ${parsed.error}`);
       return reply(400, { error: parsed.error });
     }
-    const { type, occurredAt, change } = parsed.event;
-    const { outcome } = await ctx.runMutation(component.ingest.ingest, {
-      svixId: svixId!,
-      type,
-      occurredAt,
-      change,
-      callbacks: await toHandles(callbacks),
-    });
-    console.log(`clerk webhook ${svixId}: ${type} ${outcome}`);
+    const { outcome } = await ingest(ctx, svixId!, parsed.event);
+    console.log(`clerk webhook ${svixId}: ${parsed.event.type} ${outcome}`);
     return reply(200, { outcome });
   });
-}
-
-async function toHandles(callbacks: ClerkSyncCallbacks): Promise<Callbacks> {
-  const handles: Callbacks = {};
-  for (const [name, ref] of Object.entries(callbacks) as [keyof Callbacks, Mutation<never>][]) {
-    if (ref) handles[name] = await createFunctionHandle(ref);
-  }
-  return handles;
 }

@@ -8,6 +8,9 @@ import { appError } from "./errors";
 export const listName = z.string().trim().min(1, "Name the list.").max(80, "Keep list names under 80 characters.");
 export const todoTitle = z.string().trim().min(1, "Write what needs doing.").max(200, "Keep titles under 200 characters.");
 export const todoNotes = z.string().max(5000, "Keep notes under 5,000 characters.");
+export const orgName = z.string().trim().min(2, "Name the organization (2 characters or more).").max(64, "Keep organization names under 64 characters.");
+export const inviteEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
+export const memberRole = z.enum(["org:admin", "org:member"], "Choose a role: admin or member.");
 export const memberSearch = z.string().trim().max(100, "Search for at most 100 characters.");
 
 /** Parses one field; a failure is an INVALID_ARGUMENT naming the problem. */

@@ -5,9 +5,9 @@
  * rights. System permissions (`org:sys_*`) never reach tokens, so
  * admin-only actions are checked by role.
  */
-export type Action = "lists:write" | "lists:delete" | "todos:write" | "members:manage";
+export type Action = "lists:write" | "lists:delete" | "todos:write" | "members:manage" | "org:manage";
 
-const ADMIN_ONLY: ReadonlySet<Action> = new Set(["lists:delete", "members:manage"]);
+const ADMIN_ONLY: ReadonlySet<Action> = new Set(["lists:delete", "members:manage", "org:manage"]);
 
 export type Grant = { role: string; permissions: string[] };
 

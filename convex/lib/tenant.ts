@@ -7,10 +7,13 @@
  * refused even while the token still names the org), and give the handler a
  * database that cannot read or write another org's documents.
  *
- * `userQuery` is for functions that need a signed-in user but no org (`me`);
- * its database sees no tenant data at all.
+ * `tenantAction` does the same checks for actions (which have no database).
+ *
+ * `userQuery` / `userAction` are for functions that need a signed-in user but
+ * no org (`me`, creating an org); their database sees no tenant data at all.
  */
 import {
+  customAction,
   customCtx,
   customMutation,
   customQuery,
@@ -22,7 +25,7 @@ import {
 } from "convex-helpers/server/rowLevelSecurity";
 import type { UserIdentity } from "convex/server";
 import type { DataModel } from "../_generated/dataModel";
-import { mutation, query, type QueryCtx } from "../_generated/server";
+import { action, mutation, query, type ActionCtx, type QueryCtx } from "../_generated/server";
 import schema from "../schema";
 import { parseOrgClaims } from "./claims";
 import { clerkSync } from "./clerkSync";
@@ -50,7 +53,8 @@ async function requireIdentity(ctx: Pick<QueryCtx, "auth">): Promise<UserIdentit
 }
 
 export async function resolveTenant(
-  ctx: Pick<QueryCtx, "auth" | "runQuery">,
+  // Every kind of function has these two; the action's runQuery is the narrowest.
+  ctx: Pick<ActionCtx, "auth" | "runQuery">,
   requires?: Action,
 ): Promise<Tenant> {
   const identity = await requireIdentity(ctx);
@@ -119,6 +123,22 @@ export const userQuery = scoped(
       const db = wrapDatabaseReader(ctx, ctx.db, orgRules(null), { defaultPolicy: "deny" });
       return { identity, db };
     }),
+  ),
+  "user",
+);
+
+export const tenantAction = scoped(
+  customAction(
+    action,
+    customCtx(async (ctx, { requires }: Extra) => ({ tenant: await resolveTenant(ctx, requires) })),
+  ),
+  "tenant",
+);
+
+export const userAction = scoped(
+  customAction(
+    action,
+    customCtx(async (ctx) => ({ identity: await requireIdentity(ctx) })),
   ),
   "user",
 );

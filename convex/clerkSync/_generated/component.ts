@@ -159,6 +159,25 @@ export type ComponentApi<Name extends string | undefined = string | undefined> =
       >;
     };
     invitations: {
+      get: FunctionReference<
+        "query",
+        "internal",
+        { invitationId: string },
+        {
+          _creationTime: number;
+          _id: string;
+          clerkId: string;
+          createdAt: number;
+          email: string;
+          expiresAt?: number;
+          orgId: string;
+          role: string;
+          status: "pending" | "accepted" | "revoked" | "expired";
+          updatedAt: number;
+          userId?: string;
+        } | null,
+        Name
+      >;
       listPending: FunctionReference<
         "query",
         "internal",
@@ -239,6 +258,28 @@ export type ComponentApi<Name extends string | undefined = string | undefined> =
           pageStatus?: "SplitRecommended" | "SplitRequired" | null;
           splitCursor?: string | null;
         },
+        Name
+      >;
+      listByRole: FunctionReference<
+        "query",
+        "internal",
+        { limit: number; orgId: string; role: string },
+        Array<{
+          _creationTime: number;
+          _id: string;
+          clerkId: string;
+          createdAt: number;
+          email?: string;
+          firstName?: string;
+          imageUrl?: string;
+          lastName?: string;
+          orgId: string;
+          permissions: Array<string>;
+          role: string;
+          searchText: string;
+          updatedAt: number;
+          userId: string;
+        }>,
         Name
       >;
     };

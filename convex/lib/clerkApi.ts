@@ -1,0 +1,33 @@
+import { createClerkClient } from "@clerk/backend";
+import { isClerkAPIResponseError } from "@clerk/backend/errors";
+import { env } from "../_generated/server";
+import { appError } from "./errors";
+
+/**
+ * The Clerk Backend API client for admin actions. In local mode `apiUrl`
+ * points at the project's identity provider, which serves the same routes.
+ */
+export function clerkApi() {
+  const secretKey = env.CLERK_SECRET_KEY;
+  if (!secretKey) {
+    throw new Error("CLERK_SECRET_KEY is not set on this deployment: admin actions need the Clerk Backend API.");
+  }
+  return createClerkClient({ secretKey, ...(env.CLERK_API_URL ? { apiUrl: env.CLERK_API_URL } : {}) });
+}
+
+/**
+ * Runs a Backend API call; Clerk's 4xx answers (an email already invited, a
+ * slug taken…) become INVALID_ARGUMENT with Clerk's own words. Anything else
+ * is left to fail loudly.
+ */
+export async function callClerk<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isClerkAPIResponseError(error) && error.status >= 400 && error.status < 500) {
+      const first = error.errors[0];
+      throw appError("INVALID_ARGUMENT", first?.longMessage ?? first?.message ?? "Clerk refused the change.");
+    }
+    throw error;
+  }
+}
