@@ -1,0 +1,213 @@
+/**
+ * The subset of Clerk's Backend API the app uses (plus a few neighbours that
+ * make it usable on its own: users, sessions and session tokens), with
+ * Clerk's paths, snake_case bodies, JSON shapes and pagination, so
+ * `createClerkClient({ secretKey, apiUrl })` works against it unchanged.
+ * The server checks the secret key before any of these run.
+ */
+import { z } from "zod";
+import type { Directory } from "./directory";
+import { json, parseBody, type Request, type Router } from "./http";
+import { primaryEmail, sessionJson, userJson } from "./shapes";
+import type { UserRecord } from "./store";
+import type { Tokens } from "./tokens";
+
+const metadata = z.record(z.string(), z.unknown());
+/** Clerk accepts null for "not set" in most optional fields. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+const bodies = {
+  createUser: z.object({
+    email_address: optional(z.array(z.string())),
+    first_name: optional(z.string()),
+    last_name: optional(z.string()),
+    username: optional(z.string()),
+    external_id: optional(z.string()),
+    public_metadata: optional(metadata),
+    private_metadata: optional(metadata),
+  }),
+  updateUser: z.object({
+    first_name: z.string().nullish(),
+    last_name: z.string().nullish(),
+    username: z.string().nullish(),
+    external_id: z.string().nullish(),
+    primary_email_address_id: optional(z.string()),
+    public_metadata: optional(metadata),
+    private_metadata: optional(metadata),
+  }),
+  createOrganization: z.object({
+    name: z.string(),
+    slug: optional(z.string()),
+    created_by: optional(z.string()),
+    max_allowed_memberships: optional(z.number().int().nonnegative()),
+    public_metadata: optional(metadata),
+    private_metadata: optional(metadata),
+  }),
+  updateOrganization: z.object({
+    name: optional(z.string()),
+    slug: optional(z.string()),
+    max_allowed_memberships: optional(z.number().int().nonnegative()),
+    public_metadata: optional(metadata),
+    private_metadata: optional(metadata),
+  }),
+  membership: z.object({ user_id: z.string(), role: z.string() }),
+  role: z.object({ role: z.string() }),
+  createInvitation: z.object({
+    email_address: z.string(),
+    role: z.string(),
+    inviter_user_id: optional(z.string()),
+    expires_in_days: optional(z.number().int().positive()),
+    public_metadata: optional(metadata),
+  }),
+  createSession: z.object({ user_id: z.string() }),
+  token: z.object({ expires_in_seconds: optional(z.number().int().positive()) }),
+};
+
+
+/** Clerk's `limit` (default 10, at most 500) and `offset`. */
+function paginate<T>(req: Request, items: T[]): T[] {
+  const limit = Math.min(500, Math.max(1, Number(req.url.searchParams.get("limit") ?? 10) || 10));
+  const offset = Math.max(0, Number(req.url.searchParams.get("offset") ?? 0) || 0);
+  return items.slice(offset, offset + limit);
+}
+
+/** Clerk lists newest first (`-created_at`) unless `order_by=+created_at`. */
+function ordered<T extends { created_at: number }>(req: Request, items: T[]): T[] {
+  const ascending = req.url.searchParams.get("order_by") === "+created_at";
+  return [...items].sort((a, b) => (ascending ? a.created_at - b.created_at : b.created_at - a.created_at));
+}
+
+const page = <T>(req: Request, items: T[], toJson: (item: T) => unknown) => {
+  const slice = paginate(req, items);
+  return json(200, { data: slice.map(toJson), total_count: items.length });
+};
+
+export function backendRoutes(router: Router, dir: Directory, tokens: Tokens): void {
+  const state = () => dir.store.state;
+  const all = (req: Request, name: string) => req.url.searchParams.getAll(name);
+
+  // ── users ──────────────────────────────────────────────────────────────
+
+  /** The filters `GET /users` and `GET /users/count` share. */
+  const filterUsers = (req: Request): UserRecord[] => {
+    const emails = all(req, "email_address").map((e) => e.toLowerCase());
+    const ids = all(req, "user_id");
+    const orgIds = all(req, "organization_id");
+    const externalIds = all(req, "external_id");
+    const query = req.url.searchParams.get("query")?.toLowerCase();
+    return state().users.filter(
+      (u) =>
+        (!emails.length || u.email_addresses.some((e) => emails.includes(e.email_address))) &&
+        (!ids.length || ids.includes(u.id)) &&
+        (!externalIds.length || (u.external_id !== null && externalIds.includes(u.external_id))) &&
+        (!orgIds.length || state().memberships.some((m) => m.user_id === u.id && orgIds.includes(m.organization_id))) &&
+        (!query ||
+          [u.id, u.first_name, u.last_name, u.username, ...u.email_addresses.map((e) => e.email_address)].some((f) =>
+            f?.toLowerCase().includes(query),
+          )),
+    );
+  };
+
+  // Clerk answers GET /users with a bare array (the SDK fetches the count separately).
+  router.add("GET", "/v1/users", (req) => json(200, paginate(req, ordered(req, filterUsers(req))).map(userJson)));
+  router.add("GET", "/v1/users/count", (req) => json(200, { object: "total_count", total_count: filterUsers(req).length }));
+  router.add("POST", "/v1/users", (req) => json(200, userJson(dir.createUser(parseBody(bodies.createUser, req.body)))));
+  router.add("GET", "/v1/users/:user", (req) => json(200, userJson(dir.user(req.params.user!))));
+  router.add("PATCH", "/v1/users/:user", (req) => json(200, userJson(dir.updateUser(req.params.user!, parseBody(bodies.updateUser, req.body)))));
+  router.add("DELETE", "/v1/users/:user", (req) => json(200, dir.deleteUser(req.params.user!)));
+
+  router.add("GET", "/v1/users/:user/organization_memberships", (req) => {
+    const user = dir.user(req.params.user!);
+    const memberships = state().memberships.filter((m) => m.user_id === user.id);
+    return page(req, ordered(req, memberships), (m) => dir.membershipJson(m));
+  });
+
+  router.add("GET", "/v1/users/:user/organization_invitations", (req) => {
+    const user = dir.user(req.params.user!);
+    const emails = user.email_addresses.map((e) => e.email_address);
+    const statuses = all(req, "status");
+    const invitations = state().invitations.filter((i) => emails.includes(i.email_address) && (!statuses.length || statuses.includes(i.status)));
+    return page(req, ordered(req, invitations), (i) => dir.invitationJson(i));
+  });
+
+  // ── organizations ──────────────────────────────────────────────────────
+
+  router.add("GET", "/v1/organizations", (req) => {
+    const query = req.url.searchParams.get("query")?.toLowerCase();
+    const ids = all(req, "organization_id");
+    const orgs = state().organizations.filter(
+      (o) =>
+        (!ids.length || ids.includes(o.id)) &&
+        (!query || o.id === query || o.name.toLowerCase().includes(query) || o.slug.includes(query)),
+    );
+    return page(req, ordered(req, orgs), (o) => dir.organizationJson(o));
+  });
+  router.add("POST", "/v1/organizations", (req) => json(200, dir.organizationJson(dir.createOrganization(parseBody(bodies.createOrganization, req.body)))));
+  router.add("GET", "/v1/organizations/:org", (req) => json(200, dir.organizationJson(dir.organization(req.params.org!))));
+  router.add("PATCH", "/v1/organizations/:org", (req) =>
+    json(200, dir.organizationJson(dir.updateOrganization(req.params.org!, parseBody(bodies.updateOrganization, req.body)))),
+  );
+  router.add("DELETE", "/v1/organizations/:org", (req) => json(200, dir.deleteOrganization(req.params.org!)));
+
+  // ── memberships ────────────────────────────────────────────────────────
+
+  router.add("GET", "/v1/organizations/:org/memberships", (req) => {
+    const org = dir.organization(req.params.org!);
+    const userIds = all(req, "user_id");
+    const roles = all(req, "role");
+    const emails = all(req, "email_address").map((e) => e.toLowerCase());
+    const memberships = state().memberships.filter((m) => {
+      if (m.organization_id !== org.id) return false;
+      if (userIds.length && !userIds.includes(m.user_id)) return false;
+      if (roles.length && !roles.includes(m.role)) return false;
+      const email = primaryEmail(dir.user(m.user_id));
+      return !emails.length || (email !== null && emails.includes(email));
+    });
+    return page(req, ordered(req, memberships), (m) => dir.membershipJson(m));
+  });
+  router.add("POST", "/v1/organizations/:org/memberships", (req) => {
+    const { user_id, role } = parseBody(bodies.membership, req.body);
+    return json(200, dir.membershipJson(dir.addMembership(req.params.org!, user_id, role)));
+  });
+  router.add("PATCH", "/v1/organizations/:org/memberships/:user", (req) => {
+    const { role } = parseBody(bodies.role, req.body);
+    return json(200, dir.membershipJson(dir.updateMembership(req.params.org!, req.params.user!, role)));
+  });
+  router.add("DELETE", "/v1/organizations/:org/memberships/:user", (req) => json(200, dir.removeMembership(req.params.org!, req.params.user!)));
+
+  // ── invitations ────────────────────────────────────────────────────────
+
+  router.add("GET", "/v1/organizations/:org/invitations", (req) => {
+    const org = dir.organization(req.params.org!);
+    const statuses = all(req, "status");
+    const invitations = state().invitations.filter((i) => i.organization_id === org.id && (!statuses.length || statuses.includes(i.status)));
+    return page(req, ordered(req, invitations), (i) => dir.invitationJson(i));
+  });
+  router.add("POST", "/v1/organizations/:org/invitations", (req) => {
+    const input = parseBody(bodies.createInvitation, req.body);
+    return json(200, dir.invitationJson(dir.createInvitation(req.params.org!, input)));
+  });
+  router.add("GET", "/v1/organizations/:org/invitations/:inv", (req) => {
+    const org = dir.organization(req.params.org!);
+    return json(200, dir.invitationJson(dir.invitation(req.params.inv!, org.id)));
+  });
+  router.add("POST", "/v1/organizations/:org/invitations/:inv/revoke", (req) =>
+    json(200, dir.invitationJson(dir.revokeInvitation(req.params.org!, req.params.inv!))),
+  );
+
+  // ── sessions and tokens (what `clerk.sessions.createSession` / `getToken` call) ──
+
+  router.add("POST", "/v1/sessions", (req) => json(200, sessionJson(dir.createSession(parseBody(bodies.createSession, req.body).user_id))));
+  router.add("GET", "/v1/sessions/:sid", (req) => json(200, sessionJson(dir.session(req.params.sid!))));
+  router.add("POST", "/v1/sessions/:sid/revoke", (req) => json(200, sessionJson(dir.endSession(req.params.sid!, "revoked"))));
+  const sessionToken = async (req: Request) => {
+    const session = dir.activeSession(req.params.sid!);
+    const { expires_in_seconds } = parseBody(bodies.token, req.body);
+    return json(200, { object: "token", jwt: await tokens.mint(dir.claims(session), expires_in_seconds) });
+  };
+  router.add("POST", "/v1/sessions/:sid/tokens", sessionToken);
+  // A JWT template name (e.g. "convex") gives the same session token: its claims already target Convex.
+  router.add("POST", "/v1/sessions/:sid/tokens/:template", sessionToken);
+
+  router.add("GET", "/v1/jwks", () => json(200, tokens.jwks()));
+}

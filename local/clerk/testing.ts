@@ -1,0 +1,76 @@
+/**
+ * Server-to-server shortcuts for tests and smoke scripts (secret key
+ * required, like the Backend API): sign a user in and get tokens without a
+ * browser, accept an invitation, replay the directory as webhooks, and see
+ * how the webhook outbox is doing.
+ */
+import { z } from "zod";
+import { SESSION_COOKIE } from "./browser";
+import type { Directory } from "./directory";
+import { json, parseBody, type Router } from "./http";
+import { sessionJson, userJson } from "./shapes";
+import type { Tokens } from "./tokens";
+import type { Webhooks } from "./webhooks";
+
+const bodies = {
+  session: z.object({ user_id: z.string(), org_id: z.string().nullish() }),
+  token: z.object({ org_id: z.string().nullish() }),
+  accept: z.object({ user_id: z.string().nullish() }),
+};
+
+
+export function testingRoutes(router: Router, dir: Directory, tokens: Tokens, webhooks: Webhooks): void {
+  /** A signed-in session (emits session.created) and its first token; `cookie` lets a browser test skip the sign-in page. */
+  router.add("POST", "/v1/testing/sessions", async (req) => {
+    const { user_id, org_id } = parseBody(bodies.session, req.body);
+    const session = dir.createSession(user_id, org_id ?? null);
+    return json(200, {
+      session_id: session.id,
+      jwt: await tokens.mint(dir.claims(session)),
+      cookie: { name: SESSION_COOKIE, value: session.cookie },
+    });
+  });
+
+  /** A fresh token; `org_id` (an id, or null for none) switches the active org first. */
+  router.add("POST", "/v1/testing/sessions/:sid/tokens", async (req) => {
+    const { org_id } = parseBody(bodies.token, req.body);
+    const session = org_id === undefined ? dir.activeSession(req.params.sid!) : dir.setActiveOrganization(req.params.sid!, org_id);
+    return json(200, { jwt: await tokens.mint(dir.claims(session)) });
+  });
+
+  /** Accepts as `user_id`, or as the user with the invited email (signed up if needed). */
+  router.add("POST", "/v1/testing/invitations/:inv/accept", (req) => {
+    const { user_id } = parseBody(bodies.accept, req.body);
+    const { invitation, membership } = dir.acceptInvitation(req.params.inv!, user_id ?? undefined);
+    return json(200, { invitation: dir.invitationJson(invitation), membership: dir.membershipJson(membership) });
+  });
+
+  /** Sends every user, organization, membership and pending invitation again (after the backend's data was reset). */
+  router.add("POST", "/v1/testing/resync", () => json(200, { queued: resync(dir, webhooks) }));
+
+  router.add("GET", "/v1/testing/webhooks", () => {
+    const state = dir.store.state;
+    return json(200, {
+      pending: state.deliveries.map(({ svix_id, type, attempts, last_error }) => ({ svix_id, type, attempts, last_error })),
+      failed: state.failed_deliveries.map(({ svix_id, type, attempts, last_error }) => ({ svix_id, type, attempts, last_error })),
+      delivered_count: state.delivered_count,
+    });
+  });
+}
+
+function resync(dir: Directory, webhooks: Webhooks): number {
+  const state = dir.store.state;
+  let queued = 0;
+  const send = (...args: Parameters<Webhooks["enqueue"]>) => {
+    webhooks.enqueue(...args);
+    queued++;
+  };
+  for (const user of state.users) send("user.updated", userJson(user));
+  for (const org of state.organizations) send("organization.updated", dir.organizationJson(org));
+  for (const m of state.memberships) send("organizationMembership.updated", dir.membershipJson(m));
+  for (const inv of state.invitations) if (inv.status === "pending") send("organizationInvitation.created", dir.invitationJson(inv));
+  for (const s of state.sessions) if (s.status === "active") send("session.created", sessionJson(s));
+  dir.store.save();
+  webhooks.kick();
+  return queued;
+}
