@@ -47,6 +47,7 @@ check("codegen drift", "node", ["scripts/codegen.mjs", "--check"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
+vitest("local mode tests", "local/vitest.config.ts");
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,79 @@
+/**
+ * The local identity provider as the Clerk Backend API for convex-test: the
+ * admin actions call it over HTTP, and its webhooks are forwarded into the
+ * test deployment's /clerk-webhook route — the whole loop, in one process.
+ * Needs the Node test environment (`// @vitest-environment node`).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClerkClient } from "@clerk/backend";
+import { startClerk } from "../local/clerk/server";
+import { WEBHOOK_SECRET, type TestApp } from "./convex";
+
+const SECRET_KEY = "sk_test_admin_actions";
+
+export async function startLocalClerk(t: TestApp) {
+  let accepting = true;
+  const forwarder = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (!accepting) return void res.writeHead(503).end();
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    const answer = await t.fetch("/clerk-webhook", { method: "POST", headers, body: Buffer.concat(chunks).toString() });
+    res.writeHead(answer.status).end(await answer.text());
+  });
+  await new Promise<void>((resolve) => forwarder.listen(0, "127.0.0.1", resolve));
+  const dataDir = mkdtempSync(join(tmpdir(), "clerk-admin-"));
+  const clerkServer = await startClerk({
+    port: 0,
+    dataDir,
+    secretKey: SECRET_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    webhookUrl: `http://127.0.0.1:${(forwarder.address() as AddressInfo).port}/clerk-webhook`,
+    retry: { baseMs: 10, maxMs: 50 },
+    logger: { info: () => {}, warn: () => {}, error: console.error },
+  });
+  process.env.CLERK_SECRET_KEY = SECRET_KEY;
+  process.env.CLERK_API_URL = clerkServer.url;
+  const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: clerkServer.url });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${clerkServer.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${SECRET_KEY}`, "content-type": "application/json" },
+    }).then((r) => r.json());
+
+  return {
+    clerk,
+    /** Webhooks are answered 503 (and retried later) while paused. */
+    pauseWebhooks: () => void (accepting = false),
+    resumeWebhooks: () => void (accepting = true),
+    /** Waits until every webhook the provider queued has been delivered. */
+    async drain(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while ((await api("/v1/testing/webhooks")).pending.length > 0) {
+        if (Date.now() > deadline) throw new Error("webhooks still pending");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async userId(email: string) {
+      const { data: [user] } = await clerk.users.getUserList({ emailAddress: [email] });
+      if (!user) throw new Error(`no user ${email}`);
+      return user.id;
+    },
+    async orgId(slug: string) {
+      return (await clerk.organizations.getOrganization({ slug })).id;
+    },
+    acceptInvitation: (invitationId: string) =>
+      api(`/v1/testing/invitations/${invitationId}/accept`, { method: "POST", body: "{}" }),
+    async close() {
+      await clerkServer.close();
+      await new Promise((resolve) => forwarder.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+      delete process.env.CLERK_SECRET_KEY;
+      delete process.env.CLERK_API_URL;
+    },
+  };
+}
