@@ -1,0 +1,426 @@
+/**
+ * The WebSocket sync protocol (`/api/<version>/sync`): one Session per
+ * connection with its query set, identity and state version
+ * `{ querySet, identity, ts }`, and the SyncHub that re-runs subscriptions
+ * after commits.
+ *
+ * Versions: every Transition starts at exactly the version the client holds
+ * (the last one sent) — a query-set change raises `querySet`, an accepted
+ * Authenticate raises `identity` (the client only confirms auth on that), a
+ * commit raises `ts`. A mutation's response carries the ts of the commit
+ * round that will include its writes; the client resolves the mutation when
+ * a Transition reaches that ts, so the round sends one to that session even
+ * when none of its queries changed.
+ *
+ * Commit rounds: a commit marks its tables dirty and asks for a round; a
+ * round re-runs, per session, only the queries whose last run read one of
+ * those tables. Rounds run one after another from the root async context
+ * (see rootContext.ts); a query re-run waits behind any running mutation
+ * (convex-test's transaction lock), so it sees committed data only.
+ *
+ * Each session handles its messages in order on one queue (so a mutation
+ * runs with the identity of every Authenticate sent before it); mutations
+ * then execute in order on their own chain, actions concurrently.
+ */
+import type { IncomingMessage } from "node:http";
+import { clearInterval, setInterval } from "node:timers";
+import { convexToJson, type JSONValue, type Value } from "convex/values";
+import type { WebSocket } from "ws";
+import { AuthError as TokenError, type VerifiedToken } from "./auth";
+import type { Deployment } from "./deployment";
+import { wireError } from "./errors";
+import { errorMessage, type Logger } from "./log";
+import {
+  encodeServerMessage,
+  parseClientMessage,
+  singleArg,
+  type ClientMessage,
+  type ServerMessage,
+  type StateModification,
+  type StateVersion,
+} from "./protocol";
+import { inRoot, rootImmediate } from "./rootContext";
+import type { Caller } from "./runtime";
+import { parseJournal, QueryTracker, type Journal, type TableKey } from "./tracking";
+
+const PING_INTERVAL_MS = 15_000;
+/** Completed mutations remembered per client session, for clients that re-send them after reconnecting. */
+const REMEMBERED_MUTATIONS = 200;
+const REMEMBERED_SESSIONS = 500;
+
+type Message<T extends ClientMessage["type"]> = Extract<ClientMessage, { type: T }>;
+type MutationSuccess = Extract<ServerMessage, { type: "MutationResponse"; success: true }>;
+
+export class SyncHub {
+  private readonly sessions = new Set<Session>();
+  private lastTs = 0n;
+  private dirty = new Set<TableKey>();
+  private everything = false;
+  private next: { ts: bigint } | null = null;
+  private draining = false;
+  /** Mutation responses by client session id, then request id. */
+  readonly completed = new Map<string, Map<number, Extract<ServerMessage, { type: "MutationResponse" }>>>();
+
+  constructor(
+    readonly deployment: Deployment,
+    readonly logger: Logger,
+  ) {}
+
+  get currentTs(): bigint {
+    return this.lastTs;
+  }
+
+  /** Nanoseconds since the epoch, strictly increasing (so they also grow across restarts). */
+  private allocateTs(): bigint {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    this.lastTs = now > this.lastTs ? now : this.lastTs + 1n;
+    return this.lastTs;
+  }
+
+  markDirty(tables: Set<TableKey>): void {
+    for (const table of tables) this.dirty.add(table);
+    this.requestRound();
+  }
+
+  /** New code: every query of every session runs again. */
+  invalidateAll(): void {
+    this.everything = true;
+    this.requestRound();
+  }
+
+  /** The ts of the next commit round, which starts after every commit made so far. */
+  requestRound(): bigint {
+    if (!this.next) {
+      this.next = { ts: this.allocateTs() };
+      rootImmediate(() => void this.drain());
+    }
+    return this.next.ts;
+  }
+
+  private async drain() {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.next) {
+        const { ts } = this.next;
+        this.next = null;
+        const dirty = this.dirty;
+        const everything = this.everything;
+        this.dirty = new Set();
+        this.everything = false;
+        await Promise.all([...this.sessions].map((session) => session.refresh(dirty, everything, ts)));
+      }
+    } catch (error) {
+      this.logger({ level: "error", msg: "subscription round failed", error: errorMessage(error) });
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  accept(socket: WebSocket, request: IncomingMessage): void {
+    const session = inRoot(() => new Session(this, socket, request));
+    this.sessions.add(session);
+    socket.on("close", () => {
+      this.sessions.delete(session);
+      session.close();
+    });
+  }
+
+  remember(clientSessionId: string, response: Extract<ServerMessage, { type: "MutationResponse" }>): void {
+    let byRequest = this.completed.get(clientSessionId);
+    if (!byRequest) {
+      if (this.completed.size >= REMEMBERED_SESSIONS) this.completed.delete(this.completed.keys().next().value!);
+      this.completed.set(clientSessionId, (byRequest = new Map()));
+    }
+    byRequest.set(response.requestId, response);
+    if (byRequest.size > REMEMBERED_MUTATIONS) byRequest.delete(byRequest.keys().next().value!);
+  }
+
+  close(): void {
+    for (const session of this.sessions) session.terminate();
+  }
+}
+
+type Query = {
+  id: number;
+  udfPath: string;
+  args: JSONValue;
+  journal: Journal | null;
+  reads: Set<TableKey>;
+  /** Comparable form of the last result sent, to skip unchanged re-runs. */
+  last: string | null;
+};
+
+type Auth = VerifiedToken & { token: string };
+
+class Session {
+  private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
+  private auth: Auth | null = null;
+  private readonly queries = new Map<number, Query>();
+  private queue: Promise<void> = Promise.resolve();
+  private mutations: Promise<void> = Promise.resolve();
+  /** Highest ts promised in a MutationResponse: a Transition must reach it. */
+  private awaitedTs = 0n;
+  private clientSessionId: string | null = null;
+  private clockSkew: number | undefined;
+  /** Calls made with an expired token, run once the client re-authenticates. */
+  private deferred: (() => void)[] = [];
+  private expiryReportedFor = -1;
+  private closed = false;
+  private readonly ping: NodeJS.Timeout;
+  private readonly ip: string | null;
+  private readonly userAgent: string | null;
+
+  constructor(
+    private readonly hub: SyncHub,
+    private readonly socket: WebSocket,
+    request: IncomingMessage,
+  ) {
+    this.ip = request.socket.remoteAddress ?? null;
+    this.userAgent = request.headers["user-agent"] ?? null;
+    this.ping = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
+    socket.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => this.onMessage(frameText(data)));
+  }
+
+  close() {
+    this.closed = true;
+    this.deferred = [];
+    clearInterval(this.ping);
+  }
+
+  terminate() {
+    this.socket.terminate();
+  }
+
+  private send(message: ServerMessage) {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(encodeServerMessage(message));
+  }
+
+  private fatal(error: string) {
+    this.hub.logger({ level: "warn", msg: "sync protocol error", error });
+    this.send({ type: "FatalError", error });
+    this.socket.close(1011, error.slice(0, 120));
+  }
+
+  private enqueue(task: () => Promise<void> | void): Promise<void> {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.hub.logger({ level: "error", msg: "sync session task failed", error: errorMessage(error) });
+    });
+    return this.queue;
+  }
+
+  private caller(): Caller {
+    return { identity: this.auth?.identity ?? null, token: this.auth?.token ?? null, ip: this.ip, userAgent: this.userAgent };
+  }
+
+  private onMessage(raw: string) {
+    let message: ClientMessage;
+    try {
+      message = parseClientMessage(raw);
+    } catch (error) {
+      this.fatal(`Invalid message: ${errorMessage(error)}`);
+      return;
+    }
+    switch (message.type) {
+      case "Connect":
+        this.clientSessionId = message.sessionId;
+        if (typeof message.clientTs === "number") this.clockSkew = message.clientTs - Date.now();
+        return;
+      case "ModifyQuerySet":
+        void this.enqueue(() => this.modifyQuerySet(message));
+        return;
+      case "Authenticate":
+        void this.enqueue(() => this.authenticate(message));
+        return;
+      case "Mutation":
+        void this.enqueue(() => this.startMutation(message));
+        return;
+      case "Action":
+        void this.enqueue(() => this.startAction(message));
+        return;
+      case "Event":
+        return;
+    }
+  }
+
+  private transition(modifications: StateModification[], endVersion: StateVersion) {
+    this.send({
+      type: "Transition",
+      startVersion: this.version,
+      endVersion,
+      modifications,
+      ...(this.clockSkew === undefined ? {} : { clientClockSkew: this.clockSkew }),
+      serverTs: Number(this.hub.currentTs),
+    });
+    this.version = endVersion;
+  }
+
+  private async modifyQuerySet(message: Message<"ModifyQuerySet">) {
+    if (message.baseVersion !== this.version.querySet) {
+      this.fatal(`Base version ${message.baseVersion} passed up doesn't match the current version ${this.version.querySet}`);
+      return;
+    }
+    const modifications: StateModification[] = [];
+    for (const change of message.modifications) {
+      if (change.type === "Remove") {
+        this.queries.delete(change.queryId);
+        modifications.push({ type: "QueryRemoved", queryId: change.queryId });
+        continue;
+      }
+      let args: JSONValue;
+      try {
+        args = singleArg(change.args);
+      } catch (error) {
+        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: errorMessage(error), logLines: [], journal: null });
+        continue;
+      }
+      const query: Query = { id: change.queryId, udfPath: change.udfPath, args, journal: parseJournal(change.journal), reads: new Set(), last: null };
+      // Components' functions are not callable by clients: answer like a missing function.
+      if (change.componentPath) query.udfPath = `${change.componentPath}/${change.udfPath}`;
+      this.queries.set(query.id, query);
+      modifications.push((await this.runQuery(query))!);
+    }
+    this.transition(modifications, { ...this.version, querySet: message.newVersion });
+  }
+
+  /** Runs a subscribed query; the modification to send, or null when its result did not change. */
+  private async runQuery(query: Query): Promise<StateModification | null> {
+    const tracker = new QueryTracker(query.journal);
+    const logLines: string[] = [];
+    let modification: StateModification;
+    let comparable: string;
+    try {
+      const { value } = await this.hub.deployment.call("query", query.udfPath, query.args, this.caller(), "subscription", { tracker, logLines });
+      const json = convexToJson(value as Value);
+      modification = { type: "QueryUpdated", queryId: query.id, value: json, logLines, journal: tracker.journal() };
+      comparable = JSON.stringify(["ok", json, modification.journal]);
+    } catch (error) {
+      const wire = wireError(error);
+      modification = {
+        type: "QueryFailed",
+        queryId: query.id,
+        errorMessage: wire.message,
+        logLines,
+        journal: tracker.journal() ?? (query.journal ? JSON.stringify(query.journal) : null),
+        ...(wire.data === undefined ? {} : { errorData: wire.data }),
+      };
+      // Without the request id, which differs on every run.
+      comparable = JSON.stringify(["error", wire.message.replace(/^\[Request ID: \w+\] /, ""), wire.data ?? null]);
+    }
+    query.reads = tracker.reads;
+    if (Object.keys(tracker.journalOut).length > 0) query.journal = tracker.journalOut;
+    if (comparable === query.last) return null;
+    query.last = comparable;
+    return modification;
+  }
+
+  /** One commit round for this session. Resolves once its Transition (if any) is sent. */
+  refresh(dirty: Set<TableKey>, everything: boolean, ts: bigint): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.closed) return;
+      const modifications: StateModification[] = [];
+      for (const query of this.queries.values()) {
+        if (!everything && ![...query.reads].some((table) => dirty.has(table))) continue;
+        const modification = await this.runQuery(query);
+        if (modification) modifications.push(modification);
+      }
+      const owesTs = this.awaitedTs > this.version.ts && ts >= this.awaitedTs;
+      if (modifications.length === 0 && !owesTs) return;
+      this.transition(modifications, { ...this.version, ts: ts > this.version.ts ? ts : this.version.ts });
+    });
+  }
+
+  private async authenticate(message: Message<"Authenticate">) {
+    if (message.tokenType === "Admin") {
+      this.send({ type: "AuthError", error: "The local backend does not accept admin keys.", baseVersion: message.baseVersion, authUpdateAttempted: true });
+      return;
+    }
+    if (message.tokenType === "None") {
+      this.auth = null;
+    } else {
+      try {
+        this.auth = { ...(await this.hub.deployment.verify(message.value)), token: message.value };
+      } catch (error) {
+        const reason = error instanceof TokenError ? error.message : `Could not verify the token: ${errorMessage(error)}`;
+        this.hub.logger({ level: "warn", msg: "authentication refused", error: reason });
+        this.send({ type: "AuthError", error: reason, baseVersion: message.baseVersion, authUpdateAttempted: true });
+        return;
+      }
+    }
+    // Every query depends on who asks: run them all as the new identity.
+    const modifications: StateModification[] = [];
+    for (const query of this.queries.values()) {
+      const modification = await this.runQuery(query);
+      if (modification) modifications.push(modification);
+    }
+    this.transition(modifications, { ...this.version, identity: message.baseVersion + 1 });
+    for (const resume of this.deferred.splice(0)) resume();
+  }
+
+  /** True (and the client told, once) when the session's token has expired: the call waits for a fresh one. */
+  private deferIfExpired(resume: () => void): boolean {
+    const expiresAt = this.auth?.expiresAt;
+    if (expiresAt == null || expiresAt > Date.now()) return false;
+    this.deferred.push(resume);
+    if (this.expiryReportedFor !== this.version.identity) {
+      this.expiryReportedFor = this.version.identity;
+      this.send({ type: "AuthError", error: "Token expired", baseVersion: this.version.identity, authUpdateAttempted: false });
+    }
+    return true;
+  }
+
+  private startMutation(message: Message<"Mutation">) {
+    if (this.deferIfExpired(() => this.startMutation(message))) return;
+    const caller = this.caller();
+    this.mutations = this.mutations.then(() => this.runMutation(message, caller));
+  }
+
+  private async runMutation(message: Message<"Mutation">, caller: Caller) {
+    const { requestId } = message;
+    const previous = this.clientSessionId ? this.hub.completed.get(this.clientSessionId)?.get(requestId) : undefined;
+    if (previous?.success) {
+      // A re-sent mutation that already ran: answer again, without running it twice.
+      this.respondToMutation({ ...previous, ts: this.hub.requestRound() });
+      return;
+    }
+    const logLines: string[] = [];
+    try {
+      const udfPath = message.componentPath ? `${message.componentPath}/${message.udfPath}` : message.udfPath;
+      const { value } = await this.hub.deployment.call("mutation", udfPath, singleArg(message.args), caller, "ws", { logLines });
+      const response: MutationSuccess = { type: "MutationResponse", requestId, success: true, result: convexToJson(value), ts: this.hub.requestRound(), logLines };
+      if (this.clientSessionId) this.hub.remember(this.clientSessionId, { ...response, logLines: [] });
+      this.respondToMutation(response);
+    } catch (error) {
+      const wire = wireError(error);
+      this.send({ type: "MutationResponse", requestId, success: false, result: wire.message, logLines, ...(wire.data === undefined ? {} : { errorData: wire.data }) });
+    }
+  }
+
+  private respondToMutation(response: MutationSuccess) {
+    if (response.ts > this.awaitedTs) this.awaitedTs = response.ts;
+    this.send(response);
+  }
+
+  private startAction(message: Message<"Action">) {
+    if (this.deferIfExpired(() => this.startAction(message))) return;
+    const caller = this.caller();
+    void (async () => {
+      const { requestId } = message;
+      const logLines: string[] = [];
+      try {
+        const udfPath = message.componentPath ? `${message.componentPath}/${message.udfPath}` : message.udfPath;
+        const { value } = await this.hub.deployment.call("action", udfPath, singleArg(message.args), caller, "ws", { logLines });
+        this.send({ type: "ActionResponse", requestId, success: true, result: convexToJson(value), logLines });
+      } catch (error) {
+        const wire = wireError(error);
+        this.send({ type: "ActionResponse", requestId, success: false, result: wire.message, logLines, ...(wire.data === undefined ? {} : { errorData: wire.data }) });
+      }
+    })();
+  }
+}
+
+function frameText(data: Buffer | ArrayBuffer | Buffer[]): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  return Buffer.from(data as ArrayBuffer).toString("utf8");
+}
