@@ -15,7 +15,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readEnvFile, writeEnvFile } from "./envFile.mjs";
 
-const ENV_FILE = ".env.local";
+// DEV_ENV_FILE lets the smoke test run isolated from a developer's .env.local.
+const ENV_FILE = process.env.DEV_ENV_FILE ?? ".env.local";
 const fileEnv = readEnvFile(ENV_FILE);
 const setting = (name) => process.env[name] || fileEnv[name];
 
@@ -24,6 +25,7 @@ const isCloud =
   !!setting("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY") &&
   !!setting("CLERK_SECRET_KEY");
 const hasApp = existsSync("app");
+const appPort = process.env.PORT ?? "3000";
 
 /** Local-mode settings; values already in .env.local win over these defaults. */
 function localSettings() {
@@ -106,7 +108,7 @@ process.on("SIGTERM", () => stop(0));
 if (isCloud) {
   console.log("[dev] cloud mode: Convex deployment and Clerk keys found");
   start("convex", "npx", ["convex", "dev"]);
-  if (hasApp) start("next", "npx", ["next", "dev", "--port", "3000"]);
+  if (hasApp) start("next", "npx", ["next", "dev", "--port", appPort]);
 } else {
   const local = localSettings();
   writeEnvFile(ENV_FILE, local);
@@ -118,6 +120,9 @@ if (isCloud) {
   console.log("[dev] local mode: no Clerk keys or Convex deployment configured");
   start("convex-local", "npx", ["tsx", "local/backend/main.ts"], {
     ...shared,
+    // The admin actions' Backend API client talks to the local provider.
+    CLERK_SECRET_KEY: local.LOCAL_CLERK_SECRET_KEY,
+    CLERK_API_URL: local.LOCAL_CLERK_URL,
     LOCAL_CONVEX_PORT: port(local.NEXT_PUBLIC_CONVEX_URL),
     LOCAL_CONVEX_SITE_PORT: port(local.CONVEX_SITE_URL),
   });
@@ -125,13 +130,13 @@ if (isCloud) {
     ...shared,
     LOCAL_CLERK_PORT: port(local.LOCAL_CLERK_URL),
   });
-  if (hasApp) start("next", "npx", ["next", "dev", "--port", "3000"], shared);
+  if (hasApp) start("next", "npx", ["next", "dev", "--port", appPort], shared);
   console.log(
     [
       "",
       `[dev] Convex (local):    ${local.NEXT_PUBLIC_CONVEX_URL}  (HTTP actions ${local.CONVEX_SITE_URL})`,
       `[dev] Clerk (local):     ${local.LOCAL_CLERK_URL}/sign-in`,
-      hasApp ? "[dev] Open the app:      http://localhost:3000" : "[dev] The web app is not built yet.",
+      hasApp ? `[dev] Open the app:      http://localhost:${appPort}` : "[dev] The web app is not built yet.",
       "[dev] Ctrl-C stops everything.",
       "",
     ].join("\n"),

@@ -48,6 +48,7 @@ check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
 vitest("local mode tests", "local/vitest.config.ts");
+check("local mode smoke (npm run dev)", "node", ["scripts/smoke.mjs"]);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
