@@ -26,6 +26,8 @@ const isCloud =
   !!setting("CLERK_SECRET_KEY");
 const hasApp = existsSync("app");
 const appPort = process.env.PORT ?? "3000";
+// The end-to-end tests serve a production build of the same app (`next start`).
+const nextCommand = process.env.DEV_APP_SERVER === "start" ? "start" : "dev";
 
 /** Local-mode settings; values already in .env.local win over these defaults. */
 function localSettings() {
@@ -108,7 +110,7 @@ process.on("SIGTERM", () => stop(0));
 if (isCloud) {
   console.log("[dev] cloud mode: Convex deployment and Clerk keys found");
   start("convex", "npx", ["convex", "dev"]);
-  if (hasApp) start("next", "npx", ["next", "dev", "--port", appPort]);
+  if (hasApp) start("next", "npx", ["next", nextCommand, "--port", appPort]);
 } else {
   const local = localSettings();
   writeEnvFile(ENV_FILE, local);
@@ -130,7 +132,7 @@ if (isCloud) {
     ...shared,
     LOCAL_CLERK_PORT: port(local.LOCAL_CLERK_URL),
   });
-  if (hasApp) start("next", "npx", ["next", "dev", "--port", appPort], shared);
+  if (hasApp) start("next", "npx", ["next", nextCommand, "--port", appPort], shared);
   console.log(
     [
       "",

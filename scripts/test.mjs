@@ -5,7 +5,7 @@
  * "N passed, N failed" line (vitest's tests plus one per static check).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -43,12 +43,39 @@ function vitest(name, config) {
   }
 }
 
+/** Browser tests need Debian's Chromium; install it when missing (CI runs as root). */
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return true;
+  console.log("\n▶ installing Chromium (apt-get)");
+  return run("apt-get update", "apt-get", ["update", "-qq"]) && run("chromium", "apt-get", ["install", "-y", "-qq", "chromium"]);
+}
+
+function e2e() {
+  if (!ensureChromium()) {
+    failed++;
+    console.log("✗ end-to-end tests: Chromium could not be installed");
+    return;
+  }
+  const report = "test-results/e2e-report.json";
+  rmSync(report, { force: true });
+  const ok = run("end-to-end tests", "npx", ["playwright", "test"]);
+  try {
+    const { stats } = JSON.parse(readFileSync(report, "utf8"));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected + (ok || stats.unexpected ? 0 : 1);
+  } catch {
+    failed++;
+    console.log("✗ end-to-end tests: no report");
+  }
+}
+
 check("codegen drift", "node", ["scripts/codegen.mjs", "--check"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
 vitest("local mode tests", "local/vitest.config.ts");
 check("local mode smoke (npm run dev)", "node", ["scripts/smoke.mjs"]);
+e2e();
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

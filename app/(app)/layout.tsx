@@ -1,0 +1,22 @@
+import { RequireSignedIn } from "@/components/auth/require-signed-in";
+import { MeProvider } from "@/components/orgs/me-provider";
+import { AppHeader } from "@/components/layout/app-header";
+import { AppSkeleton } from "@/components/layout/org-shell";
+import { ShortcutsDialog } from "@/components/layout/shortcuts-dialog";
+import { SkipLink } from "@/components/layout/skip-link";
+
+/** Every signed-in page: the header over the page, once the account is loaded. */
+export default function AppLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <RequireSignedIn fallback={<AppSkeleton />}>
+      <MeProvider fallback={<AppSkeleton />}>
+        <div className="flex min-h-dvh flex-col">
+          <SkipLink />
+          <AppHeader />
+          {children}
+        </div>
+        <ShortcutsDialog />
+      </MeProvider>
+    </RequireSignedIn>
+  );
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/layout/route-error";
+
+export default function OrgError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError error={error} retry={retry} />;
+}

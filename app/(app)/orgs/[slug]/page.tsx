@@ -1,0 +1,5 @@
+import { OrgOverview } from "@/components/lists/org-overview";
+
+export default function OrgPage() {
+  return <OrgOverview />;
+}

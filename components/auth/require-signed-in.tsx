@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useState, type ReactNode } from "react";
+import { usePathname } from "next/navigation";
+import { useConvexAuth } from "convex/react";
+import { useAuth } from "@/lib/auth";
+import { ServiceProblem } from "@/components/layout/service-problem";
+
+/**
+ * Renders its children once the user is signed in and Convex has accepted
+ * their token; sends signed-out visitors to sign in. After the first
+ * success the children stay mounted through token refreshes and org switches.
+ */
+export function RequireSignedIn({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  const auth = useAuth();
+  const pathname = usePathname();
+  const { isAuthenticated, isLoading } = useConvexAuth();
+  const [ready, setReady] = useState(false);
+  const [slow, setSlow] = useState(false);
+
+  const signedOut = auth.isLoaded && !auth.isSignedIn && !auth.error;
+  if (isAuthenticated && !ready) setReady(true);
+  if (signedOut && ready) setReady(false);
+
+  useEffect(() => {
+    if (signedOut) window.location.assign(auth.signInUrl(pathname + window.location.search));
+  }, [signedOut, auth, pathname]);
+
+  // Signed in, but Convex keeps refusing the token: say so instead of spinning forever.
+  const stuck = auth.isSignedIn && !isLoading && !isAuthenticated && !ready;
+  useEffect(() => {
+    if (!stuck) return;
+    const timer = setTimeout(() => setSlow(true), 4000);
+    return () => clearTimeout(timer);
+  }, [stuck]);
+
+  if (auth.error) {
+    return <ServiceProblem title="Sign-in service unavailable" message={auth.error} />;
+  }
+  if (stuck && slow) {
+    return (
+      <ServiceProblem
+        title="The backend did not accept your session"
+        message="You are signed in, but the Convex backend rejected the session token. Check that it trusts this identity provider (CLERK_JWT_ISSUER_DOMAIN or LOCAL_CLERK_ISSUER)."
+      />
+    );
+  }
+  return ready ? children : fallback;
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { LogoMark } from "@/components/brand/logo";
+import { OrgSwitcher } from "@/components/orgs/org-switcher";
+import { UserMenu } from "@/components/auth/user-menu";
+import { orgPath, useMe } from "@/components/orgs/me-provider";
+
+/** The app's top bar: home, org switcher, account. */
+export function AppHeader() {
+  const me = useMe();
+  const home = me.activeOrg ? orgPath(me.activeOrg) : "/orgs";
+  return (
+    <header className="sticky top-0 z-30 flex h-12 shrink-0 items-center gap-1 border-b bg-background/80 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/70">
+      <Link
+        href={home}
+        aria-label="Team Todos home"
+        className="mr-1 rounded-md p-1 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      >
+        <LogoMark />
+      </Link>
+      <span aria-hidden className="text-lg font-light text-border select-none">
+        /
+      </span>
+      <OrgSwitcher />
+      <div className="ml-auto flex items-center gap-2">
+        <UserMenu />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Kbd } from "@/components/ui/kbd";
+import { useHotkey } from "@/lib/hooks/use-hotkey";
+
+const EVENT = "team-todos:shortcuts";
+
+/** Opens the keyboard shortcuts sheet from anywhere (e.g. a menu item). */
+export function openShortcuts() {
+  window.dispatchEvent(new Event(EVENT));
+}
+
+const SHORTCUTS: { keys: string[]; label: string }[] = [
+  { keys: ["N"], label: "New todo (focus the add box)" },
+  { keys: ["/"], label: "Focus the add box" },
+  { keys: ["J", "↓"], label: "Next todo" },
+  { keys: ["K", "↑"], label: "Previous todo" },
+  { keys: ["X"], label: "Toggle the focused todo" },
+  { keys: ["E", "Enter"], label: "Edit the focused todo" },
+  { keys: ["Esc"], label: "Cancel editing" },
+  { keys: ["1", "2", "3", "4"], label: "Filter: all, open, done, mine" },
+  { keys: ["?"], label: "Show this list" },
+];
+
+export function ShortcutsDialog() {
+  const [open, setOpen] = useState(false);
+  useHotkey("?", () => setOpen(true));
+  useEffect(() => {
+    const show = () => setOpen(true);
+    window.addEventListener(EVENT, show);
+    return () => window.removeEventListener(EVENT, show);
+  }, []);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Keyboard shortcuts</DialogTitle>
+          <DialogDescription>Work through a list without reaching for the mouse.</DialogDescription>
+        </DialogHeader>
+        <dl className="grid gap-2 text-sm">
+          {SHORTCUTS.map((s) => (
+            <div key={s.label} className="flex items-center justify-between gap-4">
+              <dt className="text-muted-foreground">{s.label}</dt>
+              <dd className="flex gap-1">
+                {s.keys.map((k) => (
+                  <Kbd key={k}>{k}</Kbd>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation } from "convex/react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { api } from "@/convex/_generated/api";
+import { listName } from "@/convex/lib/inputs";
+import { errorMessage } from "@/lib/errors";
+import { useOrg } from "@/components/orgs/org-context";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { FieldError } from "@/components/ui/field-error";
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Rename this list; without it, create a new one and open it. */
+  list?: { _id: string; name: string };
+};
+
+export function ListNameDialog({ open, onOpenChange, list }: Props) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        {/* Remounted on every open, so the field starts from the current name. */}
+        {open && <ListNameForm list={list} onDone={() => onOpenChange(false)} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ListNameForm({ list, onDone }: { list?: Props["list"]; onDone: () => void }) {
+  const create = useMutation(api.lists.create);
+  const rename = useMutation(api.lists.rename);
+  const { href } = useOrg();
+  const router = useRouter();
+  const [name, setName] = useState(list?.name ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = listName.safeParse(name);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    setPending(true);
+    try {
+      if (list) {
+        await rename({ listId: list._id, name: parsed.data });
+        onDone();
+      } else {
+        const id = await create({ name: parsed.data });
+        onDone();
+        toast.success(`Created “${parsed.data}”`);
+        router.push(href(`/lists/${id}`));
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4">
+      <DialogHeader>
+        <DialogTitle>{list ? "Rename list" : "New list"}</DialogTitle>
+        <DialogDescription>{list ? `Give “${list.name}” a new name.` : "Everyone in the organization can see and edit it."}</DialogDescription>
+      </DialogHeader>
+      <div className="grid gap-2">
+        <Label htmlFor="list-name">List name</Label>
+        <Input
+          id="list-name"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          placeholder="e.g. Launch checklist"
+          autoFocus
+          autoComplete="off"
+          aria-invalid={!!error}
+          aria-describedby={error ? "list-name-error" : undefined}
+        />
+        <FieldError id="list-name-error">{error}</FieldError>
+      </div>
+      <DialogFooter>
+        <Button type="submit" disabled={pending}>
+          {list ? "Save" : "Create list"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

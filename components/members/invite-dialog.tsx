@@ -1,0 +1,100 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "convex/react";
+import { MailPlusIcon } from "lucide-react";
+import { toast } from "sonner";
+import { api } from "@/convex/_generated/api";
+import { inviteEmail, memberRole } from "@/convex/lib/inputs";
+import { errorMessage } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { FieldError } from "@/components/ui/field-error";
+
+/** Admins: invite someone by email, as member or admin. */
+export function InviteDialog({ orgName }: { orgName: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm">
+          <MailPlusIcon aria-hidden />
+          Invite
+        </Button>
+      </DialogTrigger>
+      <DialogContent>{open && <InviteForm orgName={orgName} onDone={() => setOpen(false)} />}</DialogContent>
+    </Dialog>
+  );
+}
+
+function InviteForm({ orgName, onDone }: { orgName: string; onDone: () => void }) {
+  const invite = useAction(api.admin.invite);
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<"org:member" | "org:admin">("org:member");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsedEmail = inviteEmail.safeParse(email);
+    if (!parsedEmail.success) return setError(parsedEmail.error.issues[0]?.message ?? "Check the email address.");
+    const parsedRole = memberRole.safeParse(role);
+    if (!parsedRole.success) return setError(parsedRole.error.issues[0]?.message ?? "Choose a role.");
+    setPending(true);
+    try {
+      await invite({ email: parsedEmail.data, role: parsedRole.data });
+      toast.success(`Invitation sent to ${parsedEmail.data}`);
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4">
+      <DialogHeader>
+        <DialogTitle>Invite to {orgName}</DialogTitle>
+        <DialogDescription>They join when they sign in with this email address.</DialogDescription>
+      </DialogHeader>
+      <div className="grid gap-2">
+        <Label htmlFor="invite-email">Email address</Label>
+        <Input
+          id="invite-email"
+          type="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setError(null);
+          }}
+          placeholder="teammate@example.com"
+          autoFocus
+          autoComplete="off"
+          aria-invalid={!!error}
+          aria-describedby={error ? "invite-error" : undefined}
+        />
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="invite-role">Role</Label>
+        <Select value={role} onValueChange={(v) => setRole(v as typeof role)}>
+          <SelectTrigger id="invite-role" className="w-full">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="org:member">Member — works on lists and todos</SelectItem>
+            <SelectItem value="org:admin">Admin — also manages members and settings</SelectItem>
+          </SelectContent>
+        </Select>
+      </div>
+      <FieldError id="invite-error">{error}</FieldError>
+      <DialogFooter>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Send invitation"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

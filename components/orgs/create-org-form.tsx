@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useAction } from "convex/react";
+import { toast } from "sonner";
+import { api } from "@/convex/_generated/api";
+import { orgName } from "@/convex/lib/inputs";
+import { useAuth } from "@/lib/auth";
+import { errorMessage } from "@/lib/errors";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { FieldError } from "@/components/ui/field-error";
+
+/** Creates an organization, makes it active and opens it. */
+export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => void; autoFocus?: boolean }) {
+  const createOrganization = useAction(api.admin.createOrganization);
+  const auth = useAuth();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = orgName.safeParse(name);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    setPending(true);
+    setError(null);
+    try {
+      const { orgId, slug } = await createOrganization({ name: parsed.data });
+      await auth.switchOrg(orgId);
+      toast.success(`Created ${parsed.data}`);
+      onDone?.();
+      router.push(`/orgs/${encodeURIComponent(slug ?? orgId)}`);
+    } catch (e) {
+      setError(errorMessage(e));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="grid gap-4" noValidate>
+      <div className="grid gap-2">
+        <Label htmlFor="org-name">Organization name</Label>
+        <Input
+          id="org-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Acme Inc."
+          autoFocus={autoFocus}
+          autoComplete="organization"
+          aria-invalid={!!error}
+          aria-describedby={error ? "org-name-error" : undefined}
+        />
+        <FieldError id="org-name-error">{error}</FieldError>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create organization"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useState } from "react";
+import { useParams, useRouter } from "next/navigation";
+import { ChevronsUpDownIcon, PlusIcon } from "lucide-react";
+import { roleLabel } from "@/lib/format";
+import { Badge } from "@/components/ui/badge";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { orgPath, useMe } from "./me-provider";
+import { OrgAvatar } from "./org-avatar";
+import { CreateOrgDialog } from "./create-org-dialog";
+
+/** The header's org picker: the current org with the user's role, every other org, and "create". */
+export function OrgSwitcher() {
+  const me = useMe();
+  const router = useRouter();
+  const params = useParams<{ slug?: string }>();
+  const [creating, setCreating] = useState(false);
+
+  const segment = params.slug ? decodeURIComponent(params.slug) : null;
+  const current =
+    (segment ? me.orgs.find((o) => o.slug === segment || o.orgId === segment) : undefined) ??
+    me.orgs.find((o) => o.orgId === me.activeOrg?.orgId) ??
+    null;
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          data-testid="org-switcher"
+          className="flex h-8 max-w-64 items-center gap-2 rounded-md px-2 text-sm font-medium outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-accent"
+        >
+          <span className="sr-only">Switch organization. Current: </span>
+          {current ? (
+            <>
+              <OrgAvatar name={current.name} />
+              <span className="truncate">{current.name}</span>
+              <Badge variant={current.role === "org:admin" ? "brand" : "secondary"} className="px-1.5 py-0 text-[11px]">
+                {roleLabel(current.role)}
+              </Badge>
+            </>
+          ) : (
+            <span className="text-muted-foreground">Choose organization</span>
+          )}
+          <ChevronsUpDownIcon className="size-3.5 text-muted-foreground" aria-hidden />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start" className="w-72">
+          <DropdownMenuLabel>Organizations</DropdownMenuLabel>
+          {me.orgs.length > 0 && (
+            <DropdownMenuRadioGroup
+              value={current?.orgId ?? ""}
+              onValueChange={(orgId) => {
+                const org = me.orgs.find((o) => o.orgId === orgId);
+                if (org) router.push(orgPath(org));
+              }}
+            >
+              {me.orgs.map((org) => (
+                <DropdownMenuRadioItem key={org.orgId} value={org.orgId}>
+                  <OrgAvatar name={org.name} />
+                  <span className="truncate">{org.name}</span>
+                  <span className="ml-auto pl-2 text-xs text-muted-foreground">{roleLabel(org.role)}</span>
+                </DropdownMenuRadioItem>
+              ))}
+            </DropdownMenuRadioGroup>
+          )}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => setCreating(true)}>
+            <PlusIcon aria-hidden />
+            Create organization
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <CreateOrgDialog open={creating} onOpenChange={setCreating} />
+    </>
+  );
+}

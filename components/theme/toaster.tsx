@@ -1,0 +1,16 @@
+"use client";
+
+import { useTheme } from "next-themes";
+import { Toaster as Sonner } from "sonner";
+
+export function Toaster() {
+  const { resolvedTheme } = useTheme();
+  return (
+    <Sonner
+      theme={resolvedTheme === "dark" ? "dark" : "light"}
+      position="bottom-right"
+      closeButton
+      toastOptions={{ classNames: { toast: "!rounded-lg !border !shadow-lg", title: "!font-medium" } }}
+    />
+  );
+}

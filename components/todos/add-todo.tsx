@@ -1,0 +1,73 @@
+"use client";
+
+import { useState, type Ref } from "react";
+import { PlusIcon } from "lucide-react";
+import { todoTitle } from "@/convex/lib/inputs";
+import { errorMessage } from "@/lib/errors";
+import { cn } from "@/lib/utils";
+import { Kbd } from "@/components/ui/kbd";
+import { FieldError } from "@/components/ui/field-error";
+
+type Props = { onAdd: (title: string) => Promise<unknown>; ref?: Ref<HTMLInputElement> };
+
+/** The add box: type, Enter, keep typing. Escape clears and leaves. */
+export function AddTodo({ onAdd, ref }: Props) {
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = todoTitle.safeParse(title);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the title.");
+    setTitle("");
+    setError(null);
+    try {
+      await onAdd(parsed.data);
+    } catch (e) {
+      // Give the text back so nothing typed is lost.
+      setTitle((current) => current || parsed.data);
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-1">
+      <div
+        className={cn(
+          "flex h-10 items-center gap-2 rounded-lg border bg-background px-3 shadow-xs transition-[box-shadow,border-color] focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/25 dark:bg-input/20",
+          error && "border-destructive",
+        )}
+      >
+        <PlusIcon className="size-4 text-muted-foreground" aria-hidden />
+        <label htmlFor="new-todo" className="sr-only">
+          Add a todo
+        </label>
+        <input
+          ref={ref}
+          id="new-todo"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              setTitle("");
+              setError(null);
+              e.currentTarget.blur();
+            }
+          }}
+          placeholder="Add a todo…"
+          autoComplete="off"
+          aria-invalid={!!error}
+          aria-describedby={error ? "new-todo-error" : undefined}
+          className="h-full flex-1 bg-transparent text-sm outline-none placeholder:text-muted-foreground"
+        />
+        <span className="hidden items-center gap-1 text-xs text-muted-foreground sm:flex" aria-hidden>
+          <Kbd>N</Kbd>
+        </span>
+      </div>
+      <FieldError id="new-todo-error">{error}</FieldError>
+    </form>
+  );
+}

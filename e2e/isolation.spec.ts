@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { addTodo, createList, signIn, unique } from "./helpers";
+
+test("a user of another org sees none of it, neither in the UI nor by typing its URLs", async ({ browser }) => {
+  const ada = await signIn(browser, "ada@acme.test", "acme");
+  await ada.page.goto("/orgs/acme");
+  const listName = unique("Secret plans");
+  await createList(ada.page, listName);
+  await addTodo(ada.page, "Acme-only secret");
+  const listUrl = new URL(ada.page.url());
+  const listId = listUrl.pathname.split("/").pop()!;
+
+  const grace = await signIn(browser, "grace@globex.test", "globex");
+  await grace.page.goto("/orgs/globex");
+  await expect(grace.page.getByTestId("org-switcher")).toContainText("Globex");
+  await expect(grace.page.getByText(listName)).toHaveCount(0);
+
+  // Acme's own URL: a clear "no access" page, never its data.
+  await grace.page.goto(listUrl.pathname);
+  await expect(grace.page.getByRole("heading", { name: "You don't have access to this organization" })).toBeVisible();
+  await expect(grace.page.getByText("Acme-only secret")).toHaveCount(0);
+
+  // Acme's list id under Globex: the same answer as a list that does not exist.
+  await grace.page.goto(`/orgs/globex/lists/${listId}`);
+  await expect(grace.page.getByRole("heading", { name: "List not found" })).toBeVisible();
+  await expect(grace.page.getByText("Acme-only secret")).toHaveCount(0);
+
+  await ada.context.close();
+  await grace.context.close();
+});
