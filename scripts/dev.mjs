@@ -81,28 +81,32 @@ let stopping = false;
 async function stop(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      ({ child }) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", resolve);
-          try {
-            process.kill(-child.pid, "SIGTERM");
-          } catch {
-            resolve();
-          }
-          setTimeout(() => {
-            try {
-              process.kill(-child.pid, "SIGKILL");
-            } catch {
-              /* already gone */
-            }
-          }, 5000).unref();
-        }),
-    ),
-  );
+  await Promise.all(children.map(({ child }) => stopGroup(child.pid)));
   process.exit(exitCode);
+}
+
+/** SIGTERM to a child's whole process group, SIGKILL after 5 s; resolves when the group is gone. */
+async function stopGroup(pid) {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signal = (name) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal("SIGTERM");
+  const deadline = Date.now() + 5000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (alive()) signal("SIGKILL");
+  while (alive()) await new Promise((r) => setTimeout(r, 50));
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
