@@ -73,14 +73,7 @@ export function LocalAuthProvider({ children }: { children: ReactNode }) {
         return cached.jwt;
       }
       try {
-        let result = await localApi.token();
-        // A token minted in the same second as the last one can be byte-identical
-        // (same iat/exp, deterministic signature); Convex would then not see a
-        // refresh and never schedule the next one. Ask again in the next second.
-        if (result && forceRefreshToken && result.jwt === cached?.jwt) {
-          await new Promise((resolve) => setTimeout(resolve, 1100));
-          result = await localApi.token();
-        }
+        const result = await localApi.token();
         if (!result) {
           setState({ status: "signedOut" });
           return null;

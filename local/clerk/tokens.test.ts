@@ -68,6 +68,14 @@ describe("session tokens", () => {
     expect(claims.nbf).toBeLessThanOrEqual(claims.iat!);
   });
 
+  it("never mints the same token twice, even within one second (a refresh must look like one)", async () => {
+    const { session_id } = await session(ids.ada, ids.acme);
+    const jwtOf = async (res: Response) => ((await res.json()) as { jwt: string }).jwt;
+    const [a, b] = await Promise.all([token(session_id).then(jwtOf), token(session_id).then(jwtOf)]);
+    expect(a).not.toBe(b);
+    expect((await verify(a)).jti).not.toBe((await verify(b)).jti);
+  });
+
   it("omits o without an active org, and follows org switches", async () => {
     const { session_id, jwt } = await session(ids.sam);
     expect((await verify(jwt)).o).toBeUndefined();

@@ -4,6 +4,7 @@
  * OpenID configuration Convex reads to verify them, and minting in Clerk's
  * session token v2 shape.
  */
+import { randomBase62 } from "./ids";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK, type KeyObject } from "jose";
 import type { KeyMaterial } from "./store";
 
@@ -54,7 +55,7 @@ export class Tokens {
       response_types_supported: ["id_token"],
       subject_types_supported: ["public"],
       id_token_signing_alg_values_supported: ["RS256"],
-      claims_supported: ["sub", "sid", "iss", "aud", "exp", "iat", "nbf", "o", "name", "email"],
+      claims_supported: ["sub", "sid", "iss", "aud", "exp", "iat", "nbf", "jti", "o", "name", "email"],
     };
   }
 
@@ -65,6 +66,8 @@ export class Tokens {
       .setIssuer(this.issuer)
       .setAudience(AUDIENCE)
       .setIssuedAt(iat)
+      // Like Clerk's: two tokens minted in the same second still differ.
+      .setJti(randomBase62(20))
       // Clerk back-dates nbf a little to tolerate clock skew between servers.
       .setNotBefore(iat - 10)
       .setExpirationTime(iat + ttlSeconds)
