@@ -1,44 +1,24 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { entityKind, invitationStatus, outcome } from "./validators";
+import { entityKind, invitationFields, organizationFields, outcome, userFields } from "./validators";
 
 const optionalString = v.optional(v.string());
 
 export default defineSchema({
+  /** Emails are stored lower-cased, so lookups by email are case-insensitive. */
   users: defineTable({
-    clerkId: v.string(),
-    firstName: optionalString,
-    lastName: optionalString,
-    username: optionalString,
-    imageUrl: optionalString,
-    /** Lower-cased, so lookups by email are case-insensitive. */
-    primaryEmail: optionalString,
-    emails: v.array(v.string()),
-    externalId: optionalString,
-    publicMetadata: v.any(),
-    createdAt: v.number(),
-    /** Clerk's `updated_at`; 0 for a stub, so any real event replaces it. */
-    updatedAt: v.number(),
-    lastSignInAt: v.optional(v.number()),
+    ...userFields.fields,
     lastActiveOrgId: optionalString,
-    /** Created from a membership or session that arrived before `user.created`. */
+    /**
+     * Made from a membership or session that arrived before `user.created`;
+     * its `updatedAt` is 0, so any real user event replaces it.
+     */
     stub: v.boolean(),
   })
     .index("by_clerk_id", ["clerkId"])
     .index("by_email", ["primaryEmail"]),
 
-  organizations: defineTable({
-    clerkId: v.string(),
-    name: v.string(),
-    slug: optionalString,
-    imageUrl: optionalString,
-    membersCount: v.optional(v.number()),
-    maxAllowedMemberships: v.optional(v.number()),
-    publicMetadata: v.any(),
-    createdBy: optionalString,
-    createdAt: v.number(),
-    updatedAt: v.number(),
-  })
+  organizations: defineTable(organizationFields.fields)
     .index("by_clerk_id", ["clerkId"])
     .index("by_slug", ["slug"]),
 
@@ -67,17 +47,7 @@ export default defineSchema({
     .index("by_org_role", ["orgId", "role"])
     .searchIndex("search_members", { searchField: "searchText", filterFields: ["orgId"] }),
 
-  invitations: defineTable({
-    clerkId: v.string(),
-    orgId: v.string(),
-    email: v.string(),
-    role: v.string(),
-    status: invitationStatus,
-    userId: optionalString,
-    createdAt: v.number(),
-    updatedAt: v.number(),
-    expiresAt: v.optional(v.number()),
-  })
+  invitations: defineTable(invitationFields.fields)
     .index("by_clerk_id", ["clerkId"])
     .index("by_org_status", ["orgId", "status"]),
 
