@@ -1,10 +1,16 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   // The Convex functions live beside the app; the web bundle only imports
   // their generated API types and the shared zod field rules.
   typescript: { ignoreBuildErrors: false },
+  // CSP and friends (lib/security-headers.ts), from the same build-time
+  // settings that choose the auth mode.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env) }];
+  },
 };
 
 export default nextConfig;

@@ -19,6 +19,9 @@ for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_)/.te
 Object.assign(env, E2E.env, { NEXT_TELEMETRY_DISABLED: "1" });
 const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The shipped browser code must not carry a secret (sk_…, whsec_…, this stack's LOCAL_CLERK_SECRET_KEY).
+const secrets = spawnSync("node", ["scripts/check-bundle-secrets.mjs", ".next/static"], { stdio: "inherit", env });
+if (secrets.status !== 0) process.exit(secrets.status ?? 1);
 
 const dev = spawn("node", ["scripts/dev.mjs"], {
   stdio: "inherit",

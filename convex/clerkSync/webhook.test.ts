@@ -3,7 +3,7 @@
  * the app's real route POST /clerk-webhook with real svix signatures; state
  * is read back through the component's public queries (the ClerkSync client).
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { WEBHOOK_SECRET, setupConvex, type TestApp } from "../../test/convex";
 import {
   apply,
@@ -22,6 +22,7 @@ import {
   withoutWebhookSecret,
 } from "../../test/clerk";
 import { clerkSync } from "../lib/clerkSync";
+import { MAX_WEBHOOK_BODY_BYTES } from "../clerkSyncClient/webhook";
 
 // ---------------------------------------------------------------- helpers
 
@@ -485,6 +486,49 @@ describe("rejected deliveries write nothing", () => {
     await seedTwoOrgs(t);
     const raw = body();
     await expectRejected(t, 400, () => post(t, raw, signed(raw).headers));
+  });
+
+  test("413 for a correctly signed body over the size limit, before verifying: nothing written", async () => {
+    const t = setupConvex();
+    await seedTwoOrgs(t);
+    // A valid, signed user.created that would be applied but for its size.
+    const padded = (bytes: number) => {
+      const base = JSON.stringify(event("user.created", { ...alice(), public_metadata: { pad: "" } }));
+      return base.replace('"pad":""', `"pad":"${"x".repeat(bytes - base.length)}"`);
+    };
+    const atLimit = padded(MAX_WEBHOOK_BODY_BYTES);
+    expect(atLimit.length).toBe(MAX_WEBHOOK_BODY_BYTES);
+    const over = padded(MAX_WEBHOOK_BODY_BYTES + 1);
+    await expectRejected(t, 413, () => post(t, over, signed(over).headers));
+    // Multi-byte characters count as bytes, not as characters.
+    const wide = over.replace("xx", "€"); // one character fewer, one byte more
+    expect(wide.length).toBe(MAX_WEBHOOK_BODY_BYTES);
+    await expectRejected(t, 413, () => post(t, wide, signed(wide).headers));
+    // A declared Content-Length over the limit is refused without reading.
+    const small = JSON.stringify(event("user.created", alice()));
+    await expectRejected(t, 413, () => post(t, small, { ...signed(small).headers, "content-length": String(MAX_WEBHOOK_BODY_BYTES + 1) }));
+    // Exactly at the limit is accepted.
+    const res = await post(t, atLimit, signed(atLimit).headers);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toEqual({ outcome: "applied" });
+  });
+
+  test("a rejected payload's log names the failing fields but not their values", async () => {
+    const t = setupConvex();
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const body = { ...alice(), first_name: 42, email_addresses: [{ id: "idn_x", email_address: "private.person@secret-domain.test", verification: null }], primary_email_address_id: "idn_x" };
+      const raw = JSON.stringify(event("user.created", body));
+      const res = await post(t, raw, signed(raw).headers);
+      expect(res.status).toBe(400);
+      const logged = warn.mock.calls.map((c) => c.join(" ")).join("\n") + (await res.text());
+      expect(logged).toContain("first_name");
+      expect(logged).not.toContain("private.person");
+      expect(logged).not.toContain("secret-domain");
+      expect(logged).not.toContain("42");
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   test("an unknown event type answers 200, is recorded as ignored, and changes nothing else", async () => {

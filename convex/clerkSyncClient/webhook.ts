@@ -7,10 +7,53 @@ const reply = (status: number, body: Record<string, unknown>) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 /**
+ * The largest webhook body accepted, in bytes. Clerk's payloads are a few KB
+ * (one user, organization, membership, invitation or session); 1 MiB leaves
+ * ample room while refusing to buffer, verify or parse anything abusive.
+ */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Reads the body as UTF-8 text, or returns null as soon as it exceeds
+ * `limit` bytes (a declared Content-Length is checked before reading; the
+ * stream is then counted as it arrives, since the header may be absent or
+ * wrong).
+ */
+async function readBodyWithin(request: Request, limit: number): Promise<string | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
  * The webhook endpoint: svix verification on the raw body, zod validation,
  * then one ingest mutation. 401 for a bad signature, 400 for an invalid
- * payload (nothing written in either case), 200 for applied, duplicate or
- * ignored events, 5xx on anything transient so Clerk retries.
+ * payload (nothing written in either case), 413 for a body over
+ * MAX_WEBHOOK_BODY_BYTES (refused before verifying or parsing), 200 for
+ * applied, duplicate or ignored events, 5xx on anything transient so Clerk
+ * retries. Logs carry only the svix id, event type, outcome and zod's issue
+ * messages and paths (which never include the offending values): no secret,
+ * no payload field.
  */
 export function webhookHandler(
   getSecret: () => string | undefined,
@@ -22,8 +65,12 @@ export function webhookHandler(
       console.error("clerk webhook: CLERK_WEBHOOK_SECRET is not set on this deployment");
       return reply(500, { error: "webhook secret not configured" });
     }
-    const body = await request.text();
     const svixId = request.headers.get("svix-id");
+    const body = await readBodyWithin(request, MAX_WEBHOOK_BODY_BYTES);
+    if (body === null) {
+      console.warn(`clerk webhook ${svixId}: rejected, body over ${MAX_WEBHOOK_BODY_BYTES} bytes`);
+      return reply(413, { error: "payload too large" });
+    }
     let json: unknown;
     try {
       json = new Webhook(secret).verify(body, {
