@@ -73,7 +73,7 @@ check("codegen drift", "node", ["scripts/codegen.mjs", "--check"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
-vitest("local mode tests", "local/vitest.config.ts");
+vitest("node tests (local mode, scripts, server helpers)", "vitest.node.config.ts");
 check("local mode smoke (npm run dev)", "node", ["scripts/smoke.mjs"]);
 e2e();
 

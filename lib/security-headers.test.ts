@@ -1,6 +1,6 @@
 /** lib/security-headers.ts: the CSP served by next.config.ts in each auth mode. */
 import { describe, expect, test } from "vitest";
-import { clerkFrontendApiHost, contentSecurityPolicy, securityHeaders } from "../../lib/security-headers";
+import { clerkFrontendApiHost, contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 const directive = (csp: string, name: string) =>
   csp.split("; ").find((d) => d.startsWith(`${name} `))?.slice(name.length + 1).split(" ") ?? [];

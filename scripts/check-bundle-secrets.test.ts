@@ -9,12 +9,12 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, test } from "vitest";
 // @ts-expect-error -- plain .mjs script without type declarations
-import { scanForSecrets } from "../../scripts/check-bundle-secrets.mjs";
+import { scanForSecrets } from "./check-bundle-secrets.mjs";
 
 type Hit = { file: string; match: string; rule: string };
 const scan = scanForSecrets as (dir: string, env?: Record<string, string | undefined>) => Hit[];
 
-const script = fileURLToPath(new URL("../../scripts/check-bundle-secrets.mjs", import.meta.url));
+const script = fileURLToPath(new URL("./check-bundle-secrets.mjs", import.meta.url));
 const cliEnv = { ...process.env, CLERK_SECRET_KEY: "", CLERK_WEBHOOK_SECRET: "", LOCAL_CLERK_SECRET_KEY: "" };
 let dir: string;
 function bundle(files: Record<string, string>) {
