@@ -4,34 +4,17 @@
  * Convex backend in this process, on free ports, driven by the real clients.
  * Prints medians (and p95) for the README; asserts nothing about time.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createClerkClient } from "@clerk/backend";
 import { ConvexClient } from "convex/browser";
 import type { FunctionReference } from "convex/server";
 import { afterAll, test } from "vitest";
 import WebSocket from "ws";
 import { api } from "../convex/_generated/api";
-import { startBackend } from "../local/backend/server";
-import { startClerk } from "../local/clerk/server";
+import { startLocalStack } from "../local/stack";
 
 const ROUNDS = 20;
-const SECRET_KEY = "sk_local_bench";
-const WEBHOOK_SECRET = "whsec_" + Buffer.from("local-bench-secret-0123456789").toString("base64");
 const rows: string[] = [];
 
 afterAll(() => console.log(["", "| measure (local stack) | value |", "|---|---|", ...rows, ""].join("\n")));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,39 +35,13 @@ function next<Q extends FunctionReference<"query">>(client: ConvexClient, query:
 }
 
 test("local stack latency", async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "bench-local-"));
-  const [port, sitePort, clerkPort] = [await freePort(), await freePort(), await freePort()];
-  const clerkUrl = `http://127.0.0.1:${clerkPort}`;
-  const quiet = { info: () => {}, warn: () => {}, error: console.error };
-  const backend = await startBackend({
-    port,
-    sitePort,
-    dataDir,
-    projectDir: fileURLToPath(new URL("..", import.meta.url)),
-    watch: false,
-    env: { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET, LOCAL_CLERK_ISSUER: clerkUrl },
-    logger: () => {},
-  });
-  const clerkServer = await startClerk({
-    port: clerkPort,
-    dataDir,
-    secretKey: SECRET_KEY,
-    webhookSecret: WEBHOOK_SECRET,
-    webhookUrl: `${backend.siteUrl}/clerk-webhook`,
-    logger: quiet,
-  });
-  const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: clerkUrl });
-  const testing = async (path: string, body: object) =>
-    (await fetch(`${clerkUrl}/v1/testing/${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${SECRET_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }).then((r) => r.json())) as { session_id: string; jwt: string };
+  const stack = await startLocalStack();
+  const { clerk, testing, backend } = stack;
   const clientFor = async (email: string, orgId: string) => {
     const { data: [user] } = await clerk.users.getUserList({ emailAddress: [email] });
-    const session = await testing("sessions", { user_id: user!.id, org_id: orgId });
+    const session = await testing<{ session_id: string }>("sessions", { user_id: user!.id, org_id: orgId });
     const client = new ConvexClient(backend.url, { webSocketConstructor: WebSocket as never, logger: false });
-    client.setAuth(async () => (await testing(`sessions/${session.session_id}/tokens`, {})).jwt);
+    client.setAuth(async () => (await testing<{ jwt: string }>(`sessions/${session.session_id}/tokens`, {})).jwt);
     return client;
   };
   try {
@@ -120,8 +77,6 @@ test("local stack latency", async () => {
     await ada.close();
     await bob.close();
   } finally {
-    await clerkServer.close();
-    await backend.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.close();
   }
 }, 120_000);
