@@ -13,6 +13,7 @@ import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
 import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
 import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
 import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
+import type * as crons from "../crons.js";
 import type * as http from "../http.js";
 import type * as lib_claims from "../lib/claims.js";
 import type * as lib_clerkApi from "../lib/clerkApi.js";
@@ -42,6 +43,7 @@ const fullApi: ApiFromModules<{
   "clerkSyncClient/index": typeof clerkSyncClient_index;
   "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
   "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
+  crons: typeof crons;
   http: typeof http;
   "lib/claims": typeof lib_claims;
   "lib/clerkApi": typeof lib_clerkApi;

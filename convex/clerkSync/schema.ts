@@ -58,7 +58,9 @@ export default defineSchema({
     outcome,
     occurredAt: v.number(),
     receivedAt: v.number(),
-  }).index("by_svix_id", ["svixId"]),
+  })
+    .index("by_svix_id", ["svixId"])
+    .index("by_received_at", ["receivedAt"]),
 
   /** Deleted entities, so a late `created`/`updated` cannot bring them back. */
   tombstones: defineTable({

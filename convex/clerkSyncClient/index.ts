@@ -60,6 +60,11 @@ export class ClerkSync {
     return ingestEvent(ctx, this.component, this.options.callbacks ?? {}, svixId, event);
   }
 
+  /** Deletes a batch of delivery records older than `before`; returns how many. */
+  pruneWebhookEvents(ctx: RunMutationCtx, before: number, limit: number) {
+    return ctx.runMutation(this.component.maintenance.pruneWebhookEvents, { before, limit });
+  }
+
   getUser(ctx: RunQueryCtx, clerkId: string) {
     return ctx.runQuery(this.component.users.getByClerkId, { clerkId });
   }

@@ -16,6 +16,7 @@ import type * as lib_memberships from "../lib/memberships.js";
 import type * as lib_organizations from "../lib/organizations.js";
 import type * as lib_tombstones from "../lib/tombstones.js";
 import type * as lib_users from "../lib/users.js";
+import type * as maintenance from "../maintenance.js";
 import type * as memberships from "../memberships.js";
 import type * as organizations from "../organizations.js";
 import type * as users from "../users.js";
@@ -37,6 +38,7 @@ const fullApi: ApiFromModules<{
   "lib/organizations": typeof lib_organizations;
   "lib/tombstones": typeof lib_tombstones;
   "lib/users": typeof lib_users;
+  maintenance: typeof maintenance;
   memberships: typeof memberships;
   organizations: typeof organizations;
   users: typeof users;

@@ -198,6 +198,15 @@ export type ComponentApi<Name extends string | undefined = string | undefined> =
         Name
       >;
     };
+    maintenance: {
+      pruneWebhookEvents: FunctionReference<
+        "mutation",
+        "internal",
+        { before: number; limit: number },
+        number,
+        Name
+      >;
+    };
     memberships: {
       get: FunctionReference<
         "query",
