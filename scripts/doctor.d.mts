@@ -1,0 +1,10 @@
+/** Types for scripts/doctor.mjs (a plain Node script). */
+export declare function frontendApiHost(publishableKey: string | undefined): string | null;
+type Problem = string | null;
+export declare const checks: {
+  publishableKey(pk: string | undefined): Problem;
+  secretKey(sk: string | undefined, pk: string | undefined): Problem;
+  issuer(issuer: string | undefined, pk: string | undefined): Problem;
+  webhookSecret(secret: string | undefined): Problem;
+  convexUrl(url: string | undefined, mode: "cloud" | "local"): Problem;
+};

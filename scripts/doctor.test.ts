@@ -1,0 +1,34 @@
+import { describe, expect, test } from "vitest";
+import { checks, frontendApiHost } from "./doctor.mjs";
+
+const pkFor = (host: string, kind = "test") => `pk_${kind}_${Buffer.from(`${host}$`).toString("base64")}`;
+const pk = pkFor("verb-noun-12.clerk.accounts.dev");
+
+describe("doctor checks", () => {
+  test("the Frontend API host comes out of the publishable key", () => {
+    expect(frontendApiHost(pk)).toBe("verb-noun-12.clerk.accounts.dev");
+    expect(frontendApiHost("pk_test_nothing")).toBeNull();
+    expect(checks.publishableKey("sk_test_abc")).toMatch(/not a Clerk publishable key/);
+  });
+
+  test("the issuer must be the bare https origin of the key's Frontend API", () => {
+    expect(checks.issuer("https://verb-noun-12.clerk.accounts.dev", pk)).toBeNull();
+    expect(checks.issuer("https://verb-noun-12.clerk.accounts.dev/", pk)).toMatch(/trailing slash/);
+    expect(checks.issuer("http://verb-noun-12.clerk.accounts.dev", pk)).toMatch(/https/);
+    expect(checks.issuer("https://other-app-99.clerk.accounts.dev", pk)).toMatch(/refuse every token/);
+    expect(checks.issuer(undefined, pk)).toMatch(/not set/);
+  });
+
+  test("keys and secrets have the right shape and come from one instance", () => {
+    expect(checks.webhookSecret("whsec_" + Buffer.from("0123456789abcdef0123").toString("base64"))).toBeNull();
+    expect(checks.webhookSecret("secret")).toMatch(/whsec_/);
+    expect(checks.secretKey("sk_test_abc123", pk)).toBeNull();
+    expect(checks.secretKey("sk_live_abc123", pk)).toMatch(/different instances/);
+  });
+
+  test("local mode keeps the Convex URL on this machine", () => {
+    expect(checks.convexUrl("http://127.0.0.1:3210", "local")).toBeNull();
+    expect(checks.convexUrl("https://happy-cat-123.convex.cloud", "local")).toMatch(/points elsewhere/);
+    expect(checks.convexUrl("http://happy-cat-123.convex.cloud", "cloud")).toMatch(/https/);
+  });
+});
