@@ -17,10 +17,13 @@ const SECRET_KEY = "sk_test_admin_actions";
 
 export async function startLocalClerk(t: TestApp) {
   let accepting = true;
+  let dropRate = 0;
   const forwarder = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (!accepting) return void res.writeHead(503).end();
+    // Lost for good: the sender sees success, the deployment never sees it.
+    if (Math.random() < dropRate) return void res.writeHead(204).end();
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
     const answer = await t.fetch("/clerk-webhook", { method: "POST", headers, body: Buffer.concat(chunks).toString() });
     res.writeHead(answer.status).end(await answer.text());
@@ -50,6 +53,11 @@ export async function startLocalClerk(t: TestApp) {
     /** Webhooks are answered 503 (and retried later) while paused. */
     pauseWebhooks: () => void (accepting = false),
     resumeWebhooks: () => void (accepting = true),
+    /** From now on this fraction of deliveries (0–1) is lost without a retry. */
+    dropWebhooks: (rate: number) => void (dropRate = rate),
+    /** A synthetic directory (see local/clerk/testing.ts); `webhooks: false` sends none of it. */
+    bulk: (input: { users: number; organizations: number; members_per_org: number; webhooks?: boolean }) =>
+      api("/v1/testing/bulk", { method: "POST", body: JSON.stringify(input) }),
     /** Waits until every webhook the provider queued has been delivered. */
     async drain(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

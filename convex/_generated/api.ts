@@ -12,6 +12,7 @@ import type * as admin from "../admin.js";
 import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
 import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
 import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
+import type * as clerkSyncClient_reconcile from "../clerkSyncClient/reconcile.js";
 import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
 import type * as crons from "../crons.js";
 import type * as http from "../http.js";
@@ -27,6 +28,7 @@ import type * as lib_tenant from "../lib/tenant.js";
 import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
+import type * as reconcile from "../reconcile.js";
 import type * as sync from "../sync.js";
 import type * as todos from "../todos.js";
 
@@ -42,6 +44,7 @@ const fullApi: ApiFromModules<{
   "clerkSyncClient/events": typeof clerkSyncClient_events;
   "clerkSyncClient/index": typeof clerkSyncClient_index;
   "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
+  "clerkSyncClient/reconcile": typeof clerkSyncClient_reconcile;
   "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
   crons: typeof crons;
   http: typeof http;
@@ -57,6 +60,7 @@ const fullApi: ApiFromModules<{
   lists: typeof lists;
   me: typeof me;
   members: typeof members;
+  reconcile: typeof reconcile;
   sync: typeof sync;
   todos: typeof todos;
 }> = anyApi as any;

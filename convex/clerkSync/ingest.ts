@@ -1,11 +1,7 @@
-import type { DefaultFunctionArgs, FunctionHandle } from "convex/server";
 import { v } from "convex/values";
-import { mutation, type MutationCtx } from "./_generated/server";
-import { upsertInvitation } from "./lib/invitations";
-import { deleteMembership, upsertMembership, type MembershipChange } from "./lib/memberships";
-import { deleteOrganization, upsertOrganization } from "./lib/organizations";
-import { deleteUser, recordSignIn, upsertUser } from "./lib/users";
-import { callbacks, change, outcome, type Callbacks, type Change, type Outcome } from "./validators";
+import { mutation } from "./_generated/server";
+import { applyChange } from "./lib/apply";
+import { callbacks, change, outcome } from "./validators";
 
 /**
  * Applies one verified Clerk event. The `svix-id` is recorded in the same
@@ -28,7 +24,7 @@ export const ingest = mutation({
       .unique();
     if (seen) return { outcome: "duplicate" as const };
 
-    const result = await apply(ctx, args.change, args.occurredAt, args.callbacks ?? {});
+    const result = await applyChange(ctx, args.change, args.occurredAt, args.callbacks ?? {});
     await ctx.db.insert("webhookEvents", {
       svixId: args.svixId,
       type: args.type,
@@ -39,51 +35,3 @@ export const ingest = mutation({
     return { outcome: result };
   },
 });
-
-async function apply(
-  ctx: MutationCtx,
-  change: Change,
-  occurredAt: number,
-  hooks: Callbacks,
-): Promise<Outcome> {
-  switch (change.kind) {
-    case "user.upsert":
-      return await upsertUser(ctx, change.user);
-    case "user.delete":
-      await deleteUser(ctx, change.userId, occurredAt);
-      await notify(ctx, hooks.onUserDeleted, { userId: change.userId });
-      return "applied";
-    case "organization.upsert":
-      return await upsertOrganization(ctx, change.organization);
-    case "organization.delete":
-      await deleteOrganization(ctx, change.orgId, occurredAt);
-      await notify(ctx, hooks.onOrganizationDeleted, { orgId: change.orgId });
-      return "applied";
-    case "membership.upsert":
-    case "membership.delete": {
-      const { outcome, change: membershipChange } =
-        change.kind === "membership.upsert"
-          ? await upsertMembership(ctx, change.membership)
-          : await deleteMembership(ctx, change.membership);
-      if (membershipChange) {
-        await notify<MembershipChange>(ctx, hooks.onMembershipChanged, membershipChange);
-      }
-      return outcome;
-    }
-    case "invitation.upsert":
-      return await upsertInvitation(ctx, change.invitation);
-    case "session.created":
-      return await recordSignIn(ctx, change.session);
-    case "ignored":
-      return "ignored";
-  }
-}
-
-async function notify<Args extends DefaultFunctionArgs>(
-  ctx: MutationCtx,
-  handle: string | undefined,
-  args: Args,
-) {
-  if (!handle) return;
-  await ctx.runMutation(handle as FunctionHandle<"mutation">, args);
-}

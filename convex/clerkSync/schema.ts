@@ -1,6 +1,7 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { entityKind, invitationFields, organizationFields, outcome, userFields } from "./validators";
+import { reconciliationFields } from "./lib/reconcileState";
+import { entityKind, invitationFields, organizationFields, outcome, rejection, userFields } from "./validators";
 
 const optionalString = v.optional(v.string());
 
@@ -61,6 +62,22 @@ export default defineSchema({
   })
     .index("by_svix_id", ["svixId"])
     .index("by_received_at", ["receivedAt"]),
+
+  /**
+   * Deliveries refused before ingest (bad signature, invalid payload),
+   * counted per hour and reason: a flood of forgeries costs one document.
+   */
+  webhookRejections: defineTable({ hour: v.number(), reason: rejection, count: v.number() })
+    .index("by_hour_reason", ["hour", "reason"]),
+
+  /** Reconciliation runs: the active one's phase, cursor and counts, then each result. */
+  reconciliations: defineTable(reconciliationFields)
+    .index("by_status", ["status"])
+    .index("by_finished_at", ["finishedAt"]),
+
+  /** What the active run has read from Clerk; anything older and unmarked is swept. */
+  reconcileMarks: defineTable({ run: v.id("reconciliations"), entity: entityKind, clerkId: v.string() })
+    .index("by_run_entity_clerk_id", ["run", "entity", "clerkId"]),
 
   /** Deleted entities, so a late `created`/`updated` cannot bring them back. */
   tombstones: defineTable({

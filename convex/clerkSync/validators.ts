@@ -127,3 +127,7 @@ export const entityKind = v.union(
   v.literal("invitation"),
 );
 export type EntityKind = Infer<typeof entityKind>;
+
+/** Why a delivery was refused before ingest (the webhook route's 401 and 400). */
+export const rejection = v.union(v.literal("signature"), v.literal("payload"));
+export type Rejection = Infer<typeof rejection>;

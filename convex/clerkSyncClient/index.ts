@@ -8,15 +8,19 @@
  *   });
  *   clerkSync.registerRoutes(http, { path: "/clerk-webhook" });
  */
+import type { ClerkClient } from "@clerk/backend";
 import type {
+  FunctionReference,
   GenericActionCtx,
   GenericDataModel,
+  GenericMutationCtx,
   HttpRouter,
   PaginationOptions,
 } from "convex/server";
 import type { ComponentApi } from "../clerkSync/_generated/component";
 import { parseClerkEvent, type ParsedEvent } from "./events";
 import { ingestEvent, type ClerkSyncCallbacks, type RunMutationCtx } from "./ingest";
+import { reconcileStep, type StepCtx } from "./reconcile";
 import { webhookHandler } from "./webhook";
 
 export type { ClerkSyncCallbacks } from "./ingest";
@@ -24,6 +28,9 @@ export { SUBSCRIBED_EVENTS } from "./events";
 
 /** Queries, mutations and actions all have this `runQuery`. */
 type RunQueryCtx = Pick<GenericActionCtx<GenericDataModel>, "runQuery">;
+type SchedulerCtx = RunMutationCtx & Pick<GenericMutationCtx<GenericDataModel>, "scheduler">;
+/** The app's action that calls `reconcileStep`; it schedules itself until the run is over. */
+export type ReconcileStepRef = FunctionReference<"action", "internal", { runId: string }>;
 
 export class ClerkSync {
   constructor(
@@ -32,6 +39,8 @@ export class ClerkSync {
       /** Read per request, so a rotated secret applies without a redeploy. */
       webhookSecret: () => string | undefined;
       callbacks?: ClerkSyncCallbacks;
+      /** The Backend API client reconciliation reads from (`createClerkClient`). */
+      clerkClient?: () => ClerkClient;
     },
   ) {}
 
@@ -63,6 +72,36 @@ export class ClerkSync {
   /** Deletes a batch of delivery records older than `before`; returns how many. */
   pruneWebhookEvents(ctx: RunMutationCtx, before: number, limit: number) {
     return ctx.runMutation(this.component.maintenance.pruneWebhookEvents, { before, limit });
+  }
+
+  /**
+   * Starts a reconciliation run (all users, organizations, memberships and
+   * pending invitations read back from Clerk, then what Clerk no longer has
+   * swept), unless one is already running: then returns that one.
+   */
+  async startReconciliation(
+    ctx: SchedulerCtx,
+    args: { trigger: string; requestedBy?: string; step: ReconcileStepRef },
+  ) {
+    const result = await ctx.runMutation(this.component.reconcile.start, {
+      trigger: args.trigger,
+      requestedBy: args.requestedBy,
+    });
+    if (result.started) await ctx.scheduler.runAfter(0, args.step, { runId: result.runId });
+    return result;
+  }
+
+  /** One batch of the run; schedules `step` again until the run is over. */
+  async reconcileStep(ctx: StepCtx & Pick<GenericActionCtx<GenericDataModel>, "scheduler">, runId: string, step: ReconcileStepRef) {
+    const clerkClient = this.options.clerkClient;
+    if (!clerkClient) throw new Error("ClerkSync: reconciliation needs the `clerkClient` option");
+    const delay = await reconcileStep(ctx, this.component, this.options.callbacks ?? {}, clerkClient, runId);
+    if (delay !== null) await ctx.scheduler.runAfter(delay, step, { runId });
+  }
+
+  /** The active run (phase, done, total, progress) and the last finished one. */
+  reconciliationStatus(ctx: RunQueryCtx) {
+    return ctx.runQuery(this.component.reconcile.status, {});
   }
 
   getUser(ctx: RunQueryCtx, clerkId: string) {

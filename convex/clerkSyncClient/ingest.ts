@@ -42,7 +42,7 @@ export async function ingestEvent(
   });
 }
 
-async function toHandles(callbacks: ClerkSyncCallbacks): Promise<Callbacks> {
+export async function toHandles(callbacks: ClerkSyncCallbacks): Promise<Callbacks> {
   const handles: Callbacks = {};
   for (const [name, ref] of Object.entries(callbacks) as [keyof Callbacks, Mutation<never>][]) {
     if (ref) handles[name] = await createFunctionHandle(ref);

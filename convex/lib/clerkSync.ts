@@ -1,6 +1,7 @@
 import { components, internal } from "../_generated/api";
 import { env } from "../_generated/server";
 import { ClerkSync } from "../clerkSyncClient";
+import { clerkApi } from "./clerkApi";
 
 /**
  * The app's one instance of the component client. Annotated: its callbacks
@@ -11,4 +12,5 @@ export const clerkSync: ClerkSync = new ClerkSync(components.clerkSync, {
   callbacks: {
     onOrganizationDeleted: internal.sync.onOrganizationDeleted,
   },
+  clerkClient: clerkApi,
 });

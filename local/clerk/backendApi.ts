@@ -165,6 +165,8 @@ export function backendRoutes(router: Router, dir: Directory, tokens: Tokens): v
     });
     return page(req, ordered(req, memberships), (m) => dir.membershipJson(m));
   });
+  // Every membership of the instance (what reconciliation pages through).
+  router.add("GET", "/v1/organization_memberships", (req) => page(req, ordered(req, state().memberships), (m) => dir.membershipJson(m)));
   router.add("POST", "/v1/organizations/:org/memberships", (req) => {
     const { user_id, role } = parseBody(bodies.membership, req.body);
     return json(200, dir.membershipJson(dir.addMembership(req.params.org!, user_id, role)));

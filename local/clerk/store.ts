@@ -144,6 +144,7 @@ function emptyState(): State {
 
 export class Store {
   private lastTime = 0;
+  private deferred = false;
 
   private constructor(
     readonly file: string,
@@ -176,8 +177,20 @@ export class Store {
     return this.lastTime;
   }
 
+  /** Runs `fn` with one save at the end instead of one per change (bulk loads). */
+  batch<T>(fn: () => T): T {
+    this.deferred = true;
+    try {
+      return fn();
+    } finally {
+      this.deferred = false;
+      this.save();
+    }
+  }
+
   /** Persists the state atomically (write a temporary file, then rename). */
   save(): void {
+    if (this.deferred) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.state, null, 2));
     renameSync(tmp, this.file);

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { SESSION_COOKIE } from "./browser";
 import type { Directory } from "./directory";
+import { invalid } from "./errors";
 import { json, parseBody, type Router } from "./http";
 import { sessionJson, userJson } from "./shapes";
 import type { Tokens } from "./tokens";
@@ -16,6 +17,12 @@ const bodies = {
   session: z.object({ user_id: z.string(), org_id: z.string().nullish() }),
   token: z.object({ org_id: z.string().nullish() }),
   accept: z.object({ user_id: z.string().nullish() }),
+  bulk: z.object({
+    users: z.number().int().min(0).max(100_000),
+    organizations: z.number().int().min(0).max(10_000),
+    members_per_org: z.number().int().min(0).max(1000),
+    webhooks: z.boolean().default(true),
+  }),
 };
 
 
@@ -43,6 +50,34 @@ export function testingRoutes(router: Router, dir: Directory, tokens: Tokens, we
     const { user_id } = parseBody(bodies.accept, req.body);
     const { invitation, membership } = dir.acceptInvitation(req.params.inv!, user_id ?? undefined);
     return json(200, { invitation: dir.invitationJson(invitation), membership: dir.membershipJson(membership) });
+  });
+
+  /**
+   * A synthetic directory for load tests: `users` users, `organizations`
+   * organizations of `members_per_org` members each (the first an admin,
+   * users taken round-robin). `webhooks: false` creates it silently, as if
+   * every webhook had been lost.
+   */
+  router.add("POST", "/v1/testing/bulk", (req) => {
+    const input = parseBody(bodies.bulk, req.body);
+    if (input.members_per_org > input.users) throw invalid("members_per_org must not exceed users");
+    const run = `${Date.now().toString(36)}`;
+    const create = () => dir.store.batch(() => {
+      const users = Array.from({ length: input.users }, (_, i) =>
+        dir.createUser({ first_name: "Load", last_name: `User ${i}`, email_address: [`load-${run}-${i}@bulk.test`] }),
+      );
+      let memberships = 0;
+      for (let o = 0; o < input.organizations; o++) {
+        const org = dir.createOrganization({ name: `Bulk org ${run} ${o}` });
+        for (let k = 0; k < input.members_per_org; k++) {
+          const user = users[(o * input.members_per_org + k) % users.length]!;
+          dir.addMembership(org.id, user.id, k === 0 ? "org:admin" : "org:member");
+          memberships++;
+        }
+      }
+      return { users: users.length, organizations: input.organizations, memberships };
+    });
+    return json(200, input.webhooks ? create() : webhooks.muffled(create));
   });
 
   /** Sends every user, organization, membership and pending invitation again (after the backend's data was reset). */

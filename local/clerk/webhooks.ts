@@ -77,6 +77,7 @@ export class Webhooks {
   private again = false;
   private closed = false;
   private readonly inFlight = new AbortController();
+  private muted = false;
 
   constructor(
     private readonly store: Store,
@@ -85,8 +86,19 @@ export class Webhooks {
     this.signer = new Webhook(options.secret);
   }
 
+  /** Runs `fn` emitting no events at all: what it changes reaches receivers only by reconciliation. */
+  muffled<T>(fn: () => T): T {
+    this.muted = true;
+    try {
+      return fn();
+    } finally {
+      this.muted = false;
+    }
+  }
+
   /** Adds an event to the outbox. The caller's `store.save()` persists it with the change, then `kick()` sends it. */
   enqueue(type: EventType, data: object): void {
+    if (this.muted) return;
     const now = this.store.now();
     const body = JSON.stringify(clerkEvent(this.store.state.instance_id, type, data, now));
     this.store.state.deliveries.push({

@@ -10,15 +10,19 @@
 
 import type * as ingest from "../ingest.js";
 import type * as invitations from "../invitations.js";
+import type * as lib_apply from "../lib/apply.js";
 import type * as lib_display from "../lib/display.js";
 import type * as lib_invitations from "../lib/invitations.js";
 import type * as lib_memberships from "../lib/memberships.js";
 import type * as lib_organizations from "../lib/organizations.js";
+import type * as lib_reconcileApply from "../lib/reconcileApply.js";
+import type * as lib_reconcileState from "../lib/reconcileState.js";
 import type * as lib_tombstones from "../lib/tombstones.js";
 import type * as lib_users from "../lib/users.js";
 import type * as maintenance from "../maintenance.js";
 import type * as memberships from "../memberships.js";
 import type * as organizations from "../organizations.js";
+import type * as reconcile from "../reconcile.js";
 import type * as users from "../users.js";
 import type * as validators from "../validators.js";
 
@@ -32,15 +36,19 @@ import { anyApi, componentsGeneric } from "convex/server";
 const fullApi: ApiFromModules<{
   ingest: typeof ingest;
   invitations: typeof invitations;
+  "lib/apply": typeof lib_apply;
   "lib/display": typeof lib_display;
   "lib/invitations": typeof lib_invitations;
   "lib/memberships": typeof lib_memberships;
   "lib/organizations": typeof lib_organizations;
+  "lib/reconcileApply": typeof lib_reconcileApply;
+  "lib/reconcileState": typeof lib_reconcileState;
   "lib/tombstones": typeof lib_tombstones;
   "lib/users": typeof lib_users;
   maintenance: typeof maintenance;
   memberships: typeof memberships;
   organizations: typeof organizations;
+  reconcile: typeof reconcile;
   users: typeof users;
   validators: typeof validators;
 }> = anyApi as any;

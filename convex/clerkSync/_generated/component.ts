@@ -358,6 +358,355 @@ export type ComponentApi<Name extends string | undefined = string | undefined> =
         Name
       >;
     };
+    reconcile: {
+      applyBatch: FunctionReference<
+        "mutation",
+        "internal",
+        {
+          callbacks?: {
+            onMembershipChanged?: string;
+            onOrganizationDeleted?: string;
+            onUserDeleted?: string;
+          };
+          clerkTotals?: {
+            invitations: number;
+            memberships: number;
+            organizations: number;
+            users: number;
+          };
+          finished: boolean;
+          next: {
+            cursor?: string;
+            done: number;
+            offset: number;
+            phase:
+              | "users"
+              | "organizations"
+              | "memberships"
+              | "invitations"
+              | "sweepOrganizations"
+              | "sweepUsers"
+              | "sweepMemberships"
+              | "sweepInvitations";
+            total: number;
+          };
+          reads: Array<
+            | {
+                kind: "user.upsert";
+                user: {
+                  clerkId: string;
+                  createdAt: number;
+                  emails: Array<string>;
+                  externalId?: string;
+                  firstName?: string;
+                  imageUrl?: string;
+                  lastName?: string;
+                  lastSignInAt?: number;
+                  primaryEmail?: string;
+                  publicMetadata: any;
+                  updatedAt: number;
+                  username?: string;
+                };
+              }
+            | { kind: "user.delete"; userId: string }
+            | {
+                kind: "organization.upsert";
+                organization: {
+                  clerkId: string;
+                  createdAt: number;
+                  createdBy?: string;
+                  imageUrl?: string;
+                  maxAllowedMemberships?: number;
+                  membersCount?: number;
+                  name: string;
+                  publicMetadata: any;
+                  slug?: string;
+                  updatedAt: number;
+                };
+              }
+            | { kind: "organization.delete"; orgId: string }
+            | {
+                kind: "membership.upsert";
+                membership: {
+                  clerkId: string;
+                  createdAt: number;
+                  organization: {
+                    clerkId: string;
+                    createdAt: number;
+                    createdBy?: string;
+                    imageUrl?: string;
+                    maxAllowedMemberships?: number;
+                    membersCount?: number;
+                    name: string;
+                    publicMetadata: any;
+                    slug?: string;
+                    updatedAt: number;
+                  };
+                  permissions: Array<string>;
+                  role: string;
+                  updatedAt: number;
+                  user: {
+                    clerkId: string;
+                    firstName?: string;
+                    identifier?: string;
+                    imageUrl?: string;
+                    lastName?: string;
+                  };
+                };
+              }
+            | {
+                kind: "membership.delete";
+                membership: {
+                  clerkId: string;
+                  createdAt: number;
+                  organization: {
+                    clerkId: string;
+                    createdAt: number;
+                    createdBy?: string;
+                    imageUrl?: string;
+                    maxAllowedMemberships?: number;
+                    membersCount?: number;
+                    name: string;
+                    publicMetadata: any;
+                    slug?: string;
+                    updatedAt: number;
+                  };
+                  permissions: Array<string>;
+                  role: string;
+                  updatedAt: number;
+                  user: {
+                    clerkId: string;
+                    firstName?: string;
+                    identifier?: string;
+                    imageUrl?: string;
+                    lastName?: string;
+                  };
+                };
+              }
+            | {
+                invitation: {
+                  clerkId: string;
+                  createdAt: number;
+                  email: string;
+                  expiresAt?: number;
+                  orgId: string;
+                  role: string;
+                  status: "pending" | "accepted" | "revoked" | "expired";
+                  updatedAt: number;
+                  userId?: string;
+                };
+                kind: "invitation.upsert";
+              }
+            | {
+                kind: "session.created";
+                session: {
+                  clerkId: string;
+                  createdAt: number;
+                  lastActiveOrgId?: string;
+                  userId: string;
+                };
+              }
+            | { kind: "ignored" }
+          >;
+          removals: Array<{
+            clerkId: string;
+            entity: "user" | "organization" | "membership" | "invitation";
+            updatedAt: number;
+          }>;
+          runId: string;
+          step: number;
+        },
+        boolean,
+        Name
+      >;
+      get: FunctionReference<
+        "query",
+        "internal",
+        { runId: string },
+        {
+          _creationTime: number;
+          _id: string;
+          attempts: number;
+          clerkTotals: {
+            invitations: number;
+            memberships: number;
+            organizations: number;
+            users: number;
+          };
+          counts: {
+            added: number;
+            removed: number;
+            unchanged: number;
+            updated: number;
+          };
+          cursor?: string;
+          done: number;
+          error?: string;
+          finishedAt?: number;
+          heartbeatAt: number;
+          offset: number;
+          phase:
+            | "users"
+            | "organizations"
+            | "memberships"
+            | "invitations"
+            | "sweepOrganizations"
+            | "sweepUsers"
+            | "sweepMemberships"
+            | "sweepInvitations";
+          requestedBy?: string;
+          startedAt: number;
+          status: "running" | "succeeded" | "failed";
+          step: number;
+          total: number;
+          trigger: string;
+        } | null,
+        Name
+      >;
+      organizationsAfter: FunctionReference<
+        "query",
+        "internal",
+        { after?: string; limit: number },
+        Array<string>,
+        Name
+      >;
+      recordFailure: FunctionReference<
+        "mutation",
+        "internal",
+        {
+          error: string;
+          final: boolean;
+          retryAfterMs?: number;
+          runId: string;
+          step: number;
+        },
+        number | null,
+        Name
+      >;
+      start: FunctionReference<
+        "mutation",
+        "internal",
+        { requestedBy?: string; trigger: string },
+        | { runId: string; started: true }
+        | {
+            active: {
+              counts: {
+                added: number;
+                removed: number;
+                unchanged: number;
+                updated: number;
+              };
+              done: number;
+              durationMs?: number;
+              error?: string;
+              finishedAt?: number;
+              phase:
+                | "users"
+                | "organizations"
+                | "memberships"
+                | "invitations"
+                | "sweepOrganizations"
+                | "sweepUsers"
+                | "sweepMemberships"
+                | "sweepInvitations";
+              progress: number;
+              requestedBy?: string;
+              runId: string;
+              startedAt: number;
+              status: "running" | "succeeded" | "failed";
+              total: number;
+              trigger: string;
+            };
+            started: false;
+          },
+        Name
+      >;
+      status: FunctionReference<
+        "query",
+        "internal",
+        {},
+        {
+          active: {
+            counts: {
+              added: number;
+              removed: number;
+              unchanged: number;
+              updated: number;
+            };
+            done: number;
+            durationMs?: number;
+            error?: string;
+            finishedAt?: number;
+            phase:
+              | "users"
+              | "organizations"
+              | "memberships"
+              | "invitations"
+              | "sweepOrganizations"
+              | "sweepUsers"
+              | "sweepMemberships"
+              | "sweepInvitations";
+            progress: number;
+            requestedBy?: string;
+            runId: string;
+            startedAt: number;
+            status: "running" | "succeeded" | "failed";
+            total: number;
+            trigger: string;
+          } | null;
+          last: {
+            counts: {
+              added: number;
+              removed: number;
+              unchanged: number;
+              updated: number;
+            };
+            done: number;
+            durationMs?: number;
+            error?: string;
+            finishedAt?: number;
+            phase:
+              | "users"
+              | "organizations"
+              | "memberships"
+              | "invitations"
+              | "sweepOrganizations"
+              | "sweepUsers"
+              | "sweepMemberships"
+              | "sweepInvitations";
+            progress: number;
+            requestedBy?: string;
+            runId: string;
+            startedAt: number;
+            status: "running" | "succeeded" | "failed";
+            total: number;
+            trigger: string;
+          } | null;
+        },
+        Name
+      >;
+      sweepCandidates: FunctionReference<
+        "query",
+        "internal",
+        {
+          after?: string;
+          entity: "user" | "organization" | "membership" | "invitation";
+          limit: number;
+          runId: string;
+        },
+        {
+          candidates: Array<{
+            clerkId: string;
+            orgId?: string;
+            updatedAt: number;
+            userId?: string;
+          }>;
+          last: string | null;
+          scanned: number;
+        },
+        Name
+      >;
+    };
     users: {
       getByClerkId: FunctionReference<
         "query",

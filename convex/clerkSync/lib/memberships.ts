@@ -72,13 +72,24 @@ export async function deleteMembership(
   ctx: MutationCtx,
   membership: MembershipFields,
 ): Promise<{ outcome: Outcome; change?: MembershipChange }> {
-  const orgId = membership.organization.clerkId;
-  const userId = membership.user.clerkId;
-  await bury(ctx.db, "membership", membership.clerkId, membership.updatedAt);
-  const existing = await findMembership(ctx.db, orgId, userId);
-  if (!existing || existing.clerkId !== membership.clerkId) return { outcome: "applied" };
+  const change = await removeMembership(ctx, {
+    clerkId: membership.clerkId,
+    orgId: membership.organization.clerkId,
+    userId: membership.user.clerkId,
+    deletedAt: membership.updatedAt,
+  });
+  return { outcome: "applied", change };
+}
+
+export async function removeMembership(
+  ctx: MutationCtx,
+  m: { clerkId: string; orgId: string; userId: string; deletedAt: number },
+): Promise<MembershipChange | undefined> {
+  await bury(ctx.db, "membership", m.clerkId, m.deletedAt);
+  const existing = await findMembership(ctx.db, m.orgId, m.userId);
+  if (!existing || existing.clerkId !== m.clerkId) return undefined;
   await ctx.db.delete("memberships", existing._id);
-  return { outcome: "applied", change: { orgId, userId, role: null, previousRole: existing.role } };
+  return { orgId: m.orgId, userId: m.userId, role: null, previousRole: existing.role };
 }
 
 /**

@@ -1,0 +1,77 @@
+/**
+ * Helpers for reconciliation tests: run one to the end (scheduled steps run
+ * on real timers), and compare the component's state with the provider's.
+ */
+import type { ClerkClient } from "@clerk/backend";
+import { components, internal } from "../convex/_generated/api";
+import type { TestApp } from "./convex";
+import { inComponent } from "./clerk";
+
+export async function reconciliationStatus(t: TestApp) {
+  return await t.run((ctx) => ctx.runQuery(components.clerkSync.reconcile.status, {}));
+}
+
+/** Starts a run (as `npx convex run reconcile:start` would) and waits until it is over. */
+export async function reconcile(t: TestApp, timeoutMs = 60_000) {
+  const { started } = await t.mutation(internal.reconcile.start, { trigger: "test" });
+  if (!started) throw new Error("a reconciliation is already running");
+  return await untilFinished(t, timeoutMs);
+}
+
+export async function untilFinished(t: TestApp, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { active, last } = await reconciliationStatus(t);
+    if (!active && last) return last;
+    if (Date.now() > deadline) throw new Error(`reconciliation still running: ${JSON.stringify(active)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Everything a Clerk list returns, page by page (limit/offset). */
+async function all<T>(list: (page: { limit: number; offset: number }) => Promise<{ data: T[]; totalCount: number }>) {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const { data } = await list({ limit: 500, offset });
+    items.push(...data);
+    if (data.length < 500) return items;
+  }
+}
+
+/** The provider's directory, reduced to what the component mirrors. */
+export async function providerState(clerk: ClerkClient) {
+  const users = await all((p) => clerk.users.getUserList(p));
+  const orgs = await all((p) => clerk.organizations.getOrganizationList(p));
+  const memberships = await all((p) => clerk.organizations.getInstanceOrganizationMembershipList(p));
+  const invitations = [];
+  for (const org of orgs) {
+    invitations.push(
+      ...(await all((p) => clerk.organizations.getOrganizationInvitationList({ organizationId: org.id, status: ["pending"], ...p }))),
+    );
+  }
+  return canonical({
+    users: users.map((u) => [u.id, u.firstName ?? null, u.lastName ?? null, u.primaryEmailAddress?.emailAddress.toLowerCase() ?? null]),
+    organizations: orgs.map((o) => [o.id, o.name, o.slug]),
+    memberships: memberships.map((m) => [m.organization.id, m.publicUserData!.userId, m.role]),
+    invitations: invitations.map((i) => [i.id, i.organizationId, i.emailAddress.toLowerCase(), i.role]),
+  });
+}
+
+/** The component's tables, reduced the same way. */
+export async function componentState(t: TestApp) {
+  return canonical(
+    await inComponent(t, async (ctx) => ({
+      users: (await ctx.db.query("users").collect()).map((u) => [u.clerkId, u.firstName ?? null, u.lastName ?? null, u.primaryEmail ?? null]),
+      organizations: (await ctx.db.query("organizations").collect()).map((o) => [o.clerkId, o.name, o.slug ?? null]),
+      memberships: (await ctx.db.query("memberships").collect()).map((m) => [m.orgId, m.userId, m.role]),
+      invitations: (await ctx.db.query("invitations").collect())
+        .filter((i) => i.status === "pending")
+        .map((i) => [i.clerkId, i.orgId, i.email, i.role]),
+    })),
+  );
+}
+
+type Kind = "users" | "organizations" | "memberships" | "invitations";
+/** Each row as one "a|b|c" line, sorted: equal states compare equal whatever the order. */
+const canonical = (s: Record<Kind, (string | null)[][]>) =>
+  Object.fromEntries(Object.entries(s).map(([k, rows]) => [k, rows.map((r) => r.join("|")).sort()])) as Record<Kind, string[]>;
