@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
-import { convexTestOptions } from "./vitest.shared";
+import { convexTestOptions, convexTestPlugins } from "./vitest.shared";
 
 export default defineConfig({
+  plugins: convexTestPlugins,
   test: { ...convexTestOptions, include: ["bench/**/*.bench.test.ts"], fileParallelism: false },
 });

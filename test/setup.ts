@@ -1,0 +1,3 @@
+import { installFastIndexes } from "./fastIndexes";
+
+installFastIndexes();
