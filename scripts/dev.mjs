@@ -35,7 +35,7 @@ const appPort = process.env.PORT ?? "3000";
  * `output: "standalone"`). HOSTNAME=localhost: the server builds request URLs
  * (the local sign-in redirect's return address) from it, and the local
  * provider's cookies are on localhost. The standalone server does not read
- * the project's env files, so it gets the env file's values (under the
+ * .env.local (or DEV_ENV_FILE), so it gets that file's values (under the
  * shell's), as `next start` would have read them.
  */
 function appServer() {

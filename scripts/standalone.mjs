@@ -11,7 +11,8 @@
  *
  * The server listens on PORT (default 3000) and HOSTNAME (default 0.0.0.0),
  * and reads its runtime settings (CLERK_SECRET_KEY, …) from the environment.
- * Unlike `next start` it does not read the project's .env files.
+ * Unlike `next start` it does not read .env.local: `next build` copies only
+ * .env and .env.production into the standalone folder.
  * scripts/dev.mjs runs it this way for the end-to-end stack (DEV_APP_SERVER=start).
  */
 import { cpSync, existsSync, rmSync } from "node:fs";
