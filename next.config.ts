@@ -3,6 +3,11 @@ import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // `next build` also writes .next/standalone: server.js plus only the
+  // node_modules files it traced, which the Dockerfile's runner stage copies
+  // (with .next/static and public/). Outside Docker it runs with `npm start`
+  // (scripts/standalone.mjs); `next start` does not support this output.
+  output: "standalone",
   // The Convex functions live beside the app; the web bundle only imports
   // their generated API types and the shared zod field rules.
   typescript: { ignoreBuildErrors: false },

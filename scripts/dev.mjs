@@ -14,6 +14,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readEnvFile, writeEnvFile } from "./envFile.mjs";
+import { prepareStandalone } from "./standalone.mjs";
 
 // DEV_ENV_FILE lets the smoke test run isolated from a developer's .env.local.
 const ENV_FILE = process.env.DEV_ENV_FILE ?? ".env.local";
@@ -26,8 +27,29 @@ const isCloud =
   !!setting("CLERK_SECRET_KEY");
 const hasApp = existsSync("app");
 const appPort = process.env.PORT ?? "3000";
-// The end-to-end tests serve a production build of the same app (`next start`).
-const nextCommand = process.env.DEV_APP_SERVER === "start" ? "start" : "dev";
+
+/**
+ * How the app is served: `next dev`, or — for the end-to-end tests
+ * (DEV_APP_SERVER=start) — the production build's standalone server, the
+ * same one the Docker image runs (`next start` does not support
+ * `output: "standalone"`). HOSTNAME=localhost: the server builds request URLs
+ * (the local sign-in redirect's return address) from it, and the local
+ * provider's cookies are on localhost. The standalone server does not read
+ * .env.local (or DEV_ENV_FILE), so it gets that file's values (under the
+ * shell's), as `next start` would have read them.
+ */
+function appServer() {
+  if (process.env.DEV_APP_SERVER !== "start") return { command: "npx", args: ["next", "dev", "--port", appPort], env: {} };
+  let server;
+  try {
+    server = prepareStandalone();
+  } catch (error) {
+    console.error(`[dev] ${error.message}`);
+    process.exit(1);
+  }
+  const fromFile = Object.fromEntries(Object.entries(fileEnv).filter(([key]) => process.env[key] === undefined));
+  return { command: "node", args: [server], env: { ...fromFile, PORT: appPort, HOSTNAME: "localhost" } };
+}
 
 /** Local-mode settings; values already in .env.local win over these defaults. */
 function localSettings() {
@@ -114,7 +136,10 @@ process.on("SIGTERM", () => stop(0));
 if (isCloud) {
   console.log("[dev] cloud mode: Convex deployment and Clerk keys found");
   start("convex", "npx", ["convex", "dev"]);
-  if (hasApp) start("next", "npx", ["next", nextCommand, "--port", appPort]);
+  if (hasApp) {
+    const app = appServer();
+    start("next", app.command, app.args, app.env);
+  }
 } else {
   const local = localSettings();
   writeEnvFile(ENV_FILE, local);
@@ -136,7 +161,10 @@ if (isCloud) {
     ...shared,
     LOCAL_CLERK_PORT: port(local.LOCAL_CLERK_URL),
   });
-  if (hasApp) start("next", "npx", ["next", nextCommand, "--port", appPort], shared);
+  if (hasApp) {
+    const app = appServer();
+    start("next", app.command, app.args, { ...app.env, ...shared });
+  }
   console.log(
     [
       "",

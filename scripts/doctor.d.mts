@@ -6,5 +6,6 @@ export declare const checks: {
   secretKey(sk: string | undefined, pk: string | undefined): Problem;
   issuer(issuer: string | undefined, pk: string | undefined): Problem;
   webhookSecret(secret: string | undefined): Problem;
+  selfHosted(url: string | undefined, adminKey: string | undefined, deployment: string | undefined): Problem;
   convexUrl(url: string | undefined, mode: "cloud" | "local"): Problem;
 };

@@ -3,7 +3,8 @@
  * `npm run doctor`: checks the configured environment and names what is
  * missing or inconsistent, one line per check. Reads the shell environment
  * and .env.local; in cloud mode also the Convex deployment's environment
- * (`npx convex env list`). Exits 1 when anything is wrong.
+ * (`npx convex env list`); when CONVEX_SELF_HOSTED_URL/_ADMIN_KEY are set, the
+ * self-hosted backend the CLI would target. Exits 1 when anything is wrong.
  */
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
@@ -45,6 +46,21 @@ export const checks = {
   webhookSecret(secret) {
     if (!secret) return "CLERK_WEBHOOK_SECRET is not set (the endpoint's signing secret, whsec_…).";
     return /^whsec_[A-Za-z0-9+/=]{16,}$/.test(secret) ? null : "CLERK_WEBHOOK_SECRET must be the endpoint's svix signing secret (whsec_ followed by base64).";
+  },
+  /** The Convex CLI's self-hosted target (README "Self-hosted Convex"): both variables, and not beside CONVEX_DEPLOYMENT. */
+  selfHosted(url, adminKey, deployment) {
+    if (!url && !adminKey) return null;
+    if (!url || !adminKey) {
+      return `${url ? "CONVEX_SELF_HOSTED_ADMIN_KEY" : "CONVEX_SELF_HOSTED_URL"} is not set: the Convex CLI needs both CONVEX_SELF_HOSTED_URL and CONVEX_SELF_HOSTED_ADMIN_KEY to use a self-hosted backend.`;
+    }
+    if (deployment) return "CONVEX_DEPLOYMENT and CONVEX_SELF_HOSTED_URL are both set: the Convex CLI refuses to run; keep only the one you mean (e.g. comment out CONVEX_DEPLOYMENT in .env.local).";
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return `CONVEX_SELF_HOSTED_URL is not a URL: ${url}`;
+    }
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? null : "CONVEX_SELF_HOSTED_URL must be the backend's http(s) URL (port 3210 of the backend container).";
   },
   convexUrl(url, mode) {
     // In local mode npm run dev writes it on first start.
@@ -110,6 +126,11 @@ async function main() {
     ]) {
       if (env[key]) check(`${name} running`, (await reachable(env[key], path)) && `${name} is not running: start it with npm run dev.`);
     }
+  }
+  if (env.CONVEX_SELF_HOSTED_URL || env.CONVEX_SELF_HOSTED_ADMIN_KEY) {
+    const problem = checks.selfHosted(env.CONVEX_SELF_HOSTED_URL, env.CONVEX_SELF_HOSTED_ADMIN_KEY, env.CONVEX_DEPLOYMENT);
+    check("self-hosted Convex (CLI target)", problem);
+    if (!problem) check("self-hosted Convex reachable", await reachable(env.CONVEX_SELF_HOSTED_URL, "/version"));
   }
   for (const { name, problem } of results) console.log(problem ? `✗ ${name}: ${problem}` : `ok ${name}`);
   const problems = results.filter((r) => r.problem).length;

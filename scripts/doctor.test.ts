@@ -31,4 +31,14 @@ describe("doctor checks", () => {
     expect(checks.convexUrl("https://happy-cat-123.convex.cloud", "local")).toMatch(/points elsewhere/);
     expect(checks.convexUrl("http://happy-cat-123.convex.cloud", "cloud")).toMatch(/https/);
   });
+
+  test("a self-hosted CLI target needs both variables and no CONVEX_DEPLOYMENT beside them", () => {
+    expect(checks.selfHosted(undefined, undefined, "dev:happy-cat-123")).toBeNull();
+    expect(checks.selfHosted("http://127.0.0.1:3210", "convex-self-hosted|01ab", undefined)).toBeNull();
+    expect(checks.selfHosted("http://127.0.0.1:3210", undefined, undefined)).toMatch(/CONVEX_SELF_HOSTED_ADMIN_KEY is not set/);
+    expect(checks.selfHosted(undefined, "convex-self-hosted|01ab", undefined)).toMatch(/CONVEX_SELF_HOSTED_URL is not set/);
+    expect(checks.selfHosted("http://127.0.0.1:3210", "convex-self-hosted|01ab", "dev:happy-cat-123")).toMatch(/refuses/);
+    expect(checks.selfHosted("127.0.0.1:3210", "convex-self-hosted|01ab", undefined)).toMatch(/not a URL/);
+    expect(checks.selfHosted("ftp://127.0.0.1:3210", "convex-self-hosted|01ab", undefined)).toMatch(/http\(s\) URL/);
+  });
 });

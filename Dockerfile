@@ -1,0 +1,73 @@
+# syntax=docker/dockerfile:1
+#
+# The Team Todos web app as a container: Next.js's standalone server
+# (next.config.ts sets output: "standalone"). Convex is not in here: the app
+# connects to a Convex deployment (Convex Cloud, or the self-hosted backend in
+# docker-compose.yml) and to Clerk.
+#
+#   docker build \
+#     --build-arg NEXT_PUBLIC_CONVEX_URL=https://<deployment>.convex.cloud \
+#     --build-arg NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_live_... \
+#     -t team-todos .
+#   docker run --init -p 3000:3000 -e CLERK_SECRET_KEY=sk_live_... team-todos
+#
+# NEXT_PUBLIC_* values are build arguments because `next build` inlines them
+# into the browser bundle and computes the Content-Security-Policy from them:
+# an image is tied to one Convex URL and one Clerk instance. Secrets are never
+# build arguments (they would stay in the image history): CLERK_SECRET_KEY is
+# given at run time.
+
+# ---------------------------------------------------------------- deps
+FROM node:20-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# `npm install`, not `npm ci`: the lockfile lacks some platforms' optional
+# native binaries (Next's SWC, lightningcss, …), which npm install adds for
+# the platform the image is built on.
+RUN npm install --no-audit --no-fund
+
+# ---------------------------------------------------------------- build
+FROM node:20-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+ARG NEXT_PUBLIC_CONVEX_URL
+ARG NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
+ENV NEXT_PUBLIC_CONVEX_URL=${NEXT_PUBLIC_CONVEX_URL} \
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
+# Without a publishable key the app would be built in local mode, whose
+# identity provider and Convex backend are development tools and not in the
+# image: refuse instead of producing an image that cannot sign anyone in.
+RUN if [ -z "$NEXT_PUBLIC_CONVEX_URL" ] || [ -z "$NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY" ]; then \
+      echo "Set --build-arg NEXT_PUBLIC_CONVEX_URL=... and --build-arg NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_... (inlined at build time)." >&2; \
+      exit 1; \
+    fi
+# Build, refuse a browser bundle that carries a secret, and make sure public/
+# exists for the runner stage to copy (the app has none today).
+RUN npx next build \
+ && node scripts/check-bundle-secrets.mjs .next/static \
+ && mkdir -p public
+
+# ---------------------------------------------------------------- runner
+FROM node:20-slim AS runner
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+# server.js and the node_modules files it traced; then the browser assets,
+# which the standalone output leaves out. Owned by root: the app cannot
+# rewrite its own code. Only Next's cache directory is writable.
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+RUN mkdir -p .next/cache && chown node:node .next/cache
+# The official node images ship an unprivileged `node` user (uid 1000).
+USER node
+EXPOSE 3000
+# Any answer below 500 on / means the server is up (a signed-out visitor may
+# be redirected by Clerk's middleware; redirects are not followed).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/',{redirect:'manual'}).then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))"]
+CMD ["node", "server.js"]

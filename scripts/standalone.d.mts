@@ -1,0 +1,2 @@
+/** Types for scripts/standalone.mjs (a plain Node script). */
+export declare function prepareStandalone(root?: string): string;
