@@ -89,4 +89,5 @@ export const internal: FilterApi<
 
 export const components = componentsGeneric() as unknown as {
   clerkSync: import("../clerkSync/_generated/component.js").ComponentApi<"clerkSync">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };
