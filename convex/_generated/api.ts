@@ -27,6 +27,7 @@ import type * as lib_tenant from "../lib/tenant.js";
 import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
+import type * as rateLimits from "../rateLimits.js";
 import type * as sync from "../sync.js";
 import type * as todos from "../todos.js";
 
@@ -57,6 +58,7 @@ const fullApi: ApiFromModules<{
   lists: typeof lists;
   me: typeof me;
   members: typeof members;
+  rateLimits: typeof rateLimits;
   sync: typeof sync;
   todos: typeof todos;
 }> = anyApi as any;
