@@ -10,6 +10,7 @@ import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
 import { tenantAction, userAction, type Tenant } from "./lib/tenant";
+import { enforceRateLimits } from "./rateLimits";
 
 /** Any signed-in user may start an organization; they become its admin. */
 export const createOrganization = userAction({
@@ -17,6 +18,7 @@ export const createOrganization = userAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const userId = ctx.identity.subject;
+    await enforceRateLimits(ctx, { createOrgByUser: userId });
     const clerk = clerkApi();
     const org = await callClerk(() => clerk.organizations.createOrganization({ name, createdBy: userId }));
     await clerkSync.applyFromApi(ctx, "organization.created", org.raw);
@@ -46,6 +48,7 @@ export const invite = tenantAction({
   handler: async (ctx, args) => {
     const emailAddress = parseField(inviteEmail, args.email);
     const role = parseField(memberRole, args.role);
+    await enforceRateLimits(ctx, { inviteByUser: ctx.tenant.userId, inviteByOrg: ctx.tenant.orgId });
     const invitation = await callClerk(() =>
       clerkApi().organizations.createOrganizationInvitation({
         organizationId: ctx.tenant.orgId,

@@ -1,5 +1,6 @@
 import { defineApp } from "convex/server";
 import { v } from "convex/values";
+import rateLimiter from "@convex-dev/rate-limiter/convex.config";
 import clerkSync from "./clerkSync/convex.config";
 
 const app = defineApp({
@@ -17,5 +18,6 @@ const app = defineApp({
   },
 });
 app.use(clerkSync);
+app.use(rateLimiter);
 
 export default app;

@@ -34,7 +34,8 @@ export async function startLocalStack(options: Pick<ClerkOptions, "chaos" | "ret
     dataDir,
     projectDir: fileURLToPath(new URL("..", import.meta.url)),
     watch: false,
-    env: { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET, LOCAL_CLERK_ISSUER: clerkUrl },
+    // As `npm run dev` passes them: the admin actions call the provider's Backend API.
+    env: { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET, LOCAL_CLERK_ISSUER: clerkUrl, CLERK_SECRET_KEY: SECRET_KEY, CLERK_API_URL: clerkUrl },
     logger: () => {},
   });
   const provider = await startClerk({

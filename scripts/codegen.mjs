@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Generates convex/_generated/* and every local component's _generated/*
-// (including the typed component.ts) WITHOUT a Convex deployment.
+// (including the typed component.ts) WITHOUT a Convex deployment. Components
+// from npm packages (e.g. @convex-dev/rate-limiter and the batch worker it
+// mounts) are analysed too; their generated code ships in the package.
 //
 // The real `convex codegen` CLI bundles the functions and then asks a backend
 // to analyze them (POST /api/deploy2/start_push). We run the real CLI against
@@ -50,6 +52,12 @@ const writeFile = (file, text) => {
 // Analyze one definition (the app, or one component). Its modules are written
 // to `dir` with their relative paths intact so `_deps/...` chunk imports resolve.
 // `childNames` maps each child definition path to its defineComponent() name.
+// A component installed from npm arrives the same way, bundled by the CLI from
+// the package's component directory, with a definition path like
+// `../node_modules/@convex-dev/rate-limiter/dist/component` (so `dir` is a
+// numbered directory, never derived from that path). The CLI types such a
+// component from the package's own `_generated/component.js`, not from this
+// analysis, but the backend's answer covers it all the same.
 async function analyzeDefinition(dir, definitionPath, def, childNames) {
   for (const m of [def.definition, def.schema, ...def.modules].filter(Boolean)) {
     writeFile(path.join(dir, m.path), m.source);

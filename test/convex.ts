@@ -1,7 +1,9 @@
 /**
- * convex-test set-up for the app and the clerkSync component. Test helpers
- * live outside convex/ so the Convex bundler never treats them as modules.
+ * convex-test set-up for the app and its components (clerkSync, and the rate
+ * limiter from npm). Test helpers live outside convex/ so the Convex bundler
+ * never treats them as modules.
  */
+import rateLimiter from "@convex-dev/rate-limiter/test";
 import { convexTest } from "convex-test";
 import schema from "../convex/schema";
 import componentSchema from "../convex/clerkSync/schema";
@@ -16,9 +18,15 @@ export const componentModules = import.meta.glob(["../convex/clerkSync/**/*.ts",
 
 type TestConvex = ReturnType<typeof convexTest>;
 
-/** Mounts the clerkSync component in an app's convex-test instance. */
+/**
+ * Mounts the app's components in a convex-test instance, under the names
+ * convex.config.ts gives them: clerkSync (`name` for a second copy), and the
+ * rate limiter through the package's own helper, which also mounts the
+ * batch worker it uses (`rateLimiter/batchWorker`).
+ */
 export function register(t: TestConvex, name = "clerkSync") {
   t.registerComponent(name, componentSchema, componentModules);
+  rateLimiter.register(t, "rateLimiter");
 }
 
 export const WEBHOOK_SECRET = "whsec_" + btoa("team-todos-test-secret-0123456789");

@@ -28,6 +28,7 @@ import type * as lib_tenant from "../lib/tenant.js";
 import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
+import type * as rateLimits from "../rateLimits.js";
 import type * as reconcile from "../reconcile.js";
 import type * as sync from "../sync.js";
 import type * as todos from "../todos.js";
@@ -60,6 +61,7 @@ const fullApi: ApiFromModules<{
   lists: typeof lists;
   me: typeof me;
   members: typeof members;
+  rateLimits: typeof rateLimits;
   reconcile: typeof reconcile;
   sync: typeof sync;
   todos: typeof todos;
@@ -93,4 +95,5 @@ export const internal: FilterApi<
 
 export const components = componentsGeneric() as unknown as {
   clerkSync: import("../clerkSync/_generated/component.js").ComponentApi<"clerkSync">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

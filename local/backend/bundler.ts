@@ -1,11 +1,15 @@
 /**
- * esbuild builds for the backend: the project's Convex functions (app and
- * local components) as one ESM file of module maps, and a copy of
- * convex-test that exports its internals (see convexTestInternals.ts).
+ * esbuild builds for the backend: the project's Convex functions (app, local
+ * components and components installed from npm) as one ESM file of module
+ * maps, and a copy of convex-test that exports its internals (see
+ * convexTestInternals.ts).
  *
- * Every npm package stays external and is imported by absolute file URL, so
- * a build written anywhere (the data dir) loads the same single copies of
- * `convex`, `zod`, `convex-helpers`, `svix` as the backend itself.
+ * Every npm package imported by the functions stays external and is imported
+ * by absolute file URL, so a build written anywhere (the data dir) loads the
+ * same single copies of `convex`, `zod`, `convex-helpers`, `svix` as the
+ * backend itself. An npm component's own directory (its `convex.config.js`,
+ * schema and function modules) is bundled like a local component, as the
+ * Convex CLI bundles it for a deployment.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -49,7 +53,7 @@ const CONFIG = /^convex\.config\.(ts|js|mts|mjs)$/;
  * `componentDefinitionPath` the Convex CLI's bundler would give it, so the
  * app definition's `use()` and `export()` work outside the Convex runtime.
  */
-function componentDefinitionPaths(functionsDir: string): Plugin {
+function componentDefinitionPaths(functionsDir: string, seen?: Set<string>): Plugin {
   return {
     name: "component-definition-paths",
     setup(b) {
@@ -60,25 +64,36 @@ function componentDefinitionPaths(functionsDir: string): Plugin {
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         return { path: resolved.path, namespace: "component-definition" };
       });
-      b.onLoad({ filter: /.*/, namespace: "component-definition" }, (args) => ({
-        resolveDir: dirname(args.path),
-        loader: "js",
-        contents: [
-          `import definition from ${JSON.stringify(args.path)};`,
-          `definition.componentDefinitionPath = ${JSON.stringify(posix(relative(functionsDir, dirname(args.path))))};`,
-          `if (definition.defaultName === undefined) definition.defaultName = definition._name;`,
-          `export default definition;`,
-        ].join("\n"),
-      }));
+      b.onLoad({ filter: /.*/, namespace: "component-definition" }, (args) => {
+        seen?.add(dirname(args.path));
+        return {
+          resolveDir: dirname(args.path),
+          loader: "js",
+          contents: [
+            `import definition from ${JSON.stringify(args.path)};`,
+            `definition.componentDefinitionPath = ${JSON.stringify(posix(relative(functionsDir, dirname(args.path))))};`,
+            `if (definition.defaultName === undefined) definition.defaultName = definition._name;`,
+            `export default definition;`,
+          ].join("\n"),
+        };
+      });
     },
   };
 }
 
-/** One module root: the app (`dir` "") or a local component's directory. */
+/**
+ * One module root: the app (`dir` "") or a component's directory, relative to
+ * the functions dir like the CLI's definition paths (`clerkSync`, or
+ * `../node_modules/@convex-dev/rate-limiter/dist/component` for one from npm).
+ */
 type Root = { dir: string; files: string[]; config?: string; schema?: string };
 
-/** Walks the functions dir: every directory holding a `convex.config.*` (below the top) is a component root. */
-export function findRoots(functionsDir: string): Root[] {
+/**
+ * Walks the functions dir: every directory holding a `convex.config.*` (below
+ * the top) is a component root. `componentDirs` outside it (npm packages'
+ * component directories) are walked the same way, each a root of its own.
+ */
+export function findRoots(functionsDir: string, componentDirs: readonly string[] = []): Root[] {
   const roots = new Map<string, Root>();
   const rootOf = (dir: string) => {
     let r = roots.get(dir);
@@ -107,7 +122,34 @@ export function findRoots(functionsDir: string): Root[] {
     }
   };
   walk(functionsDir, "");
+  for (const dir of componentDirs) {
+    const rel = posix(relative(functionsDir, dir));
+    if (rel.startsWith("../")) walk(dir, rel);
+  }
   return [...roots.values()];
+}
+
+/**
+ * The directories of every component definition the app's `convex.config`
+ * mounts, directly or through another component (an npm component may use
+ * its own, e.g. the rate limiter's batch worker): a small build of the config
+ * alone, recording each definition the wrapper plugin loads.
+ */
+export async function componentDirs(functionsDir: string): Promise<string[]> {
+  const config = readdirSync(functionsDir).find((e) => CONFIG.test(e));
+  if (!config) return [];
+  const seen = new Set<string>();
+  await build({
+    entryPoints: [join(functionsDir, config)],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "esm",
+    logLevel: "silent",
+    nodePaths: [BACKEND_NODE_MODULES],
+    plugins: [componentDefinitionPaths(functionsDir, seen), externalPackages()],
+  });
+  return [...seen].sort();
 }
 
 export type FunctionsBuild = { code: string; hash: string };
@@ -119,7 +161,7 @@ export type FunctionsBuild = { code: string; hash: string };
  */
 export async function buildFunctions(projectDir: string, functionsDir = join(projectDir, "convex")): Promise<FunctionsBuild> {
   if (!existsSync(functionsDir)) throw new Error(`No Convex functions directory at ${functionsDir}`);
-  const roots = findRoots(functionsDir);
+  const roots = findRoots(functionsDir, await componentDirs(functionsDir));
   const lines: string[] = [];
   const rootEntries: string[] = [];
   let n = 0;
@@ -137,7 +179,8 @@ export async function buildFunctions(projectDir: string, functionsDir = join(pro
     if (root.config) {
       const id = `c${n++}`;
       // The app's config is the top of the component tree; a component's own
-      // config goes through the wrapper so it carries its definition path.
+      // config is the same module the parent's import wraps, so it carries
+      // its definition path.
       lines.push(`import ${id} from ${JSON.stringify(root.config)};`);
       config = id;
     }

@@ -1,14 +1,15 @@
 /**
  * One loaded version of the project's code: convex-test's in-memory
  * databases (one per component, tracked, see tracking.ts), the modules of
- * the app and its local components, and the calls the backend makes into
- * them. A code change builds a new Runtime and moves the data over
+ * the app and its components (local or from npm), and the calls the backend
+ * makes into them. A code change builds a new Runtime and moves the data over
  * (exportData / importData), ids and creation times included.
  *
  * convex-test runs one transaction at a time per runtime; queries wait for a
  * running mutation to commit, which is what keeps subscription re-runs
  * consistent (see syncServer.ts).
  */
+import { posix } from "node:path";
 import { httpActionGeneric, type UserIdentity } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import type { Provider } from "./auth";
@@ -96,7 +97,7 @@ export class Runtime {
       global.components[componentPath] = { db: new Database(root.schema, componentPath), modules: I.moduleCache(root.modules) };
       for (const child of root.config?.export().childComponents ?? []) {
         const childRoot = bundle.roots[child.path];
-        if (!childRoot) throw new Error(`Component "${child.name}" (${child.path}) is not a directory of convex/ with a convex.config.ts`);
+        if (!childRoot) throw new Error(`Component "${child.name}" (${child.path}) was not bundled: no convex.config in that directory`);
         mount(componentPath ? `${componentPath}/${child.name}` : child.name, childRoot, child.path);
       }
     };
@@ -277,7 +278,10 @@ export class Runtime {
   async crons(): Promise<(CronSpec & { componentPath: string })[]> {
     const specs: (CronSpec & { componentPath: string })[] = [];
     for (const [componentPath, { root, dir }] of this.mounts) {
-      const key = Object.keys(root.modules).find((k) => modulePathOf(k) === (dir ? `${dir}/crons` : "crons"));
+      // Module keys are `convex/` + the path from convex/ (bundler.ts), also
+      // for an npm component's directory outside it (`node_modules/…`).
+      const cronsKey = posix.join("convex", dir, "crons");
+      const key = Object.keys(root.modules).find((k) => k.replace(/\.[^.]+$/, "") === cronsKey);
       if (!key) continue;
       const module = (await root.modules[key]!()) as { default?: { crons?: Record<string, { name: string; args: JSONValue[]; schedule: CronSpec["schedule"] }> } };
       for (const [name, job] of Object.entries(module.default?.crons ?? {})) {

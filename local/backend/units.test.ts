@@ -1,8 +1,8 @@
 /** The backend's pure parts: wire encoding, cron schedules, identities, the module walk. */
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { describe, expect, test } from "vitest";
 import { identityFromClaims } from "./auth";
-import { findRoots } from "./bundler";
+import { componentDirs, findRoots } from "./bundler";
 import { nextCronTime, nextRun, parseCron } from "./crons";
 import { wireError } from "./errors";
 import { decodeTs, encodeServerMessage, encodeTs, parseClientMessage, singleArg } from "./protocol";
@@ -118,5 +118,22 @@ describe("module roots", () => {
     expect(rel(component.files)).toContain("clerkSync/_generated/api.ts");
     expect(app.config).toMatch(/convex\.config\.ts$/);
     expect(component.schema).toMatch(/clerkSync\/schema\.ts$/);
+  });
+
+  test("components from npm, and the components they mount, are roots named by their definition paths", async () => {
+    const functionsDir = join(PROJECT_DIR, "convex");
+    const dirs = await componentDirs(functionsDir);
+    const rateLimiter = "../node_modules/@convex-dev/rate-limiter/dist/component";
+    const batchWorker = "../node_modules/@convex-dev/batch-worker/dist/component";
+    expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([batchWorker, "clerkSync", rateLimiter].sort());
+    const roots = findRoots(functionsDir, dirs);
+    expect(roots.map((r) => r.dir).sort()).toEqual(["", batchWorker, "clerkSync", rateLimiter].sort());
+    const limiter = roots.find((r) => r.dir === rateLimiter)!;
+    expect(limiter.config).toMatch(/rate-limiter\/dist\/component\/convex\.config\.js$/);
+    expect(limiter.schema).toMatch(/rate-limiter\/dist\/component\/schema\.js$/);
+    // `_generated` is kept: convex-test finds a module root by it.
+    const names = limiter.files.map((f) => relative(join(functionsDir, rateLimiter), f).split(sep).join("/"));
+    expect(names).toEqual(expect.arrayContaining(["lib.js", "_generated/api.js"]));
+    expect(names.some((f) => f.endsWith(".d.ts") || f.endsWith(".map"))).toBe(false);
   });
 });
