@@ -21,12 +21,12 @@ export const createOrganization = userAction({
     await enforceRateLimits(ctx, { createOrgByUser: userId });
     const clerk = clerkApi();
     const org = await callClerk(() => clerk.organizations.createOrganization({ name, createdBy: userId }));
-    await clerkSync.applyFromApi(ctx, "organization.created", org.raw);
+    await clerkSync.applyFromApi(ctx, "organization.created", org.raw, userId);
     const { data } = await callClerk(() =>
       clerk.organizations.getOrganizationMembershipList({ organizationId: org.id, userId: [userId] }),
     );
     for (const membership of data) {
-      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw);
+      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw, userId);
     }
     return { orgId: org.id, slug: org.slug };
   },
@@ -38,7 +38,7 @@ export const renameOrganization = tenantAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const org = await callClerk(() => clerkApi().organizations.updateOrganization(ctx.tenant.orgId, { name }));
-    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw);
+    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw, ctx.tenant.userId);
   },
 });
 
@@ -57,7 +57,7 @@ export const invite = tenantAction({
         inviterUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, ctx.tenant.userId);
   },
 });
 
@@ -74,7 +74,7 @@ export const revokeInvitation = tenantAction({
         requestingUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw, ctx.tenant.userId);
   },
 });
 
@@ -93,7 +93,7 @@ export const changeRole = tenantAction({
         role,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw);
+    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw, ctx.tenant.userId);
   },
 });
 
@@ -119,7 +119,7 @@ async function removeFromOrg(ctx: ActionCtx, tenant: Tenant, userId: string) {
   const membership = await callClerk(() =>
     clerkApi().organizations.deleteOrganizationMembership({ organizationId: tenant.orgId, userId }),
   );
-  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw);
+  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw, tenant.userId);
 }
 
 /** A user of another org answers like an unknown user. */

@@ -33,6 +33,11 @@ export const LIMITS = {
   inviteByOrg: { kind: "token bucket", rate: 50, period: HOUR, capacity: 30 },
   /** Per user: 5 organizations at once, then one every 12 minutes. */
   createOrgByUser: { kind: "token bucket", rate: 5, period: HOUR, capacity: 5 },
+  /**
+   * Per organization: a re-sync from Clerk reads the whole instance, so an
+   * admin may start two back to back, then one every 30 minutes.
+   */
+  reconcileByOrg: { kind: "token bucket", rate: 2, period: HOUR, capacity: 2 },
 } satisfies Record<string, RateLimitConfig>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -42,6 +47,7 @@ const REFUSED: Record<LimitName, string> = {
   inviteByUser: "You have sent too many invitations.",
   inviteByOrg: "This organization has sent too many invitations.",
   createOrgByUser: "You have created too many organizations.",
+  reconcileByOrg: "This organization has started too many re-syncs.",
 };
 
 const rateLimiter = new RateLimiter(components.rateLimiter, LIMITS);

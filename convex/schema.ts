@@ -1,5 +1,6 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { auditFields } from "./lib/audit";
 
 /**
  * Tenant data. Every table has `orgId` (Clerk organization id) and every
@@ -28,4 +29,11 @@ export default defineSchema({
     .index("by_org_list", ["orgId", "listId"])
     .index("by_org_list_done", ["orgId", "listId", "done"])
     .index("by_org_list_assignee", ["orgId", "listId", "assigneeId"]),
+
+  /** Who changed what in the organization (lib/audit.ts); newest first by creation time. */
+  auditEvents: defineTable(auditFields)
+    // Kept beside by_org_kind for its order: creation time across kinds.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_org", ["orgId"])
+    .index("by_org_kind", ["orgId", "kind"]),
 });

@@ -2,6 +2,7 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
+import { recordAudit, sourceOf, type AuditKind } from "./lib/audit";
 import { clerkSync } from "./lib/clerkSync";
 import { deleteOrgData, PURGE_BATCH } from "./lib/purge";
 
@@ -12,6 +13,70 @@ export const onOrganizationDeleted = internalMutation({
     if (await deleteOrgData(ctx.db, orgId)) {
       await ctx.scheduler.runAfter(0, internal.sync.onOrganizationDeleted, { orgId });
     }
+  },
+});
+
+const role = v.union(v.string(), v.null());
+const status = v.union(v.literal("pending"), v.literal("accepted"), v.literal("revoked"), v.literal("expired"));
+
+/** Audit log: a member added, removed, or given another role (from the app or from Clerk). */
+export const onMembershipChanged = internalMutation({
+  args: { orgId: v.string(), userId: v.string(), role, previousRole: role, actorId: v.optional(v.string()) },
+  handler: async (ctx, { orgId, userId, role, previousRole, actorId }) => {
+    const kind: AuditKind | null =
+      role === null ? "member.removed" : previousRole === null ? "member.added" : role !== previousRole ? "member.roleChanged" : null;
+    if (!kind) return; // same role: a profile or timestamp change
+    await recordAudit(ctx.db, {
+      orgId,
+      kind,
+      source: sourceOf(actorId),
+      actorId,
+      userId,
+      role: role ?? undefined,
+      previousRole: previousRole ?? undefined,
+    });
+  },
+});
+
+const INVITATION_KINDS: Partial<Record<string, AuditKind>> = {
+  pending: "invitation.created",
+  accepted: "invitation.accepted",
+  revoked: "invitation.revoked",
+};
+
+/** Audit log: an invitation sent, accepted or revoked. */
+export const onInvitationChanged = internalMutation({
+  args: {
+    orgId: v.string(),
+    invitationId: v.string(),
+    email: v.string(),
+    role: v.string(),
+    status,
+    previousStatus: v.union(status, v.null()),
+    userId: v.optional(v.string()),
+    actorId: v.optional(v.string()),
+  },
+  handler: async (ctx, args) => {
+    const kind = INVITATION_KINDS[args.status];
+    if (!kind || (kind === "invitation.created" && args.previousStatus !== null)) return;
+    await recordAudit(ctx.db, {
+      orgId: args.orgId,
+      kind,
+      source: sourceOf(args.actorId),
+      // Whoever accepts an invitation is the one acting.
+      actorId: args.actorId ?? (kind === "invitation.accepted" ? args.userId : undefined),
+      userId: args.userId,
+      email: args.email,
+      role: args.role,
+    });
+  },
+});
+
+/** Audit log: the organization renamed. */
+export const onOrganizationRenamed = internalMutation({
+  args: { orgId: v.string(), name: v.string(), previousName: v.string(), actorId: v.optional(v.string()) },
+  handler: async (ctx, { orgId, name, previousName, actorId }) => {
+    await recordAudit(ctx.db, { orgId, kind: "org.renamed", source: sourceOf(actorId), actorId, name, previousName });
   },
 });
 

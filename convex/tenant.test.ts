@@ -81,6 +81,9 @@ const CALLS: Call[] = [
   { name: "todos:remove", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId }) },
   { name: "members:list", kind: "query", args: () => page() },
   { name: "members:invitations", kind: "query", args: () => ({}) },
+  { name: "audit:list", kind: "query", args: () => page() },
+  { name: "syncHealth:get", kind: "query", args: () => ({}) },
+  { name: "syncHealth:reconcile", kind: "mutation", args: () => ({}) },
   // Admin actions refuse before any Clerk Backend API call; their own id checks
   // (members, invitations of another org) are in admin.test.ts.
   { name: "admin:renameOrganization", kind: "action", args: () => ({ name: "Renamed org" }) },

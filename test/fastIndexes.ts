@@ -78,6 +78,10 @@ class Indexes {
     return this.field(table, field).get(key) ?? [];
   }
 
+  size(table: string, field: string, key: string) {
+    return this.field(table, field).get(key)?.size ?? 0;
+  }
+
   /** A committed write: `before` and `after` are the document before and after (null: absent). */
   update(id: string, before: Doc | undefined, after: Doc | undefined) {
     const table = tableOf(id);
@@ -153,18 +157,24 @@ export function installFastIndexes() {
 
   proto._resolveQuerySource = function (this: Db, query) {
     const { source } = query;
-    if (source.type === "IndexRange" && source.indexName) {
-      for (const filter of source.range ?? []) {
-        const key = filter.type === "Eq" ? queryKeyOf(filter.value) : undefined;
-        if (key === undefined) continue;
-        this.__candidates = { table: source.indexName.split(".")[0]!, field: filter.fieldPath, key };
-        try {
-          return resolve.call(this, query);
-        } finally {
-          this.__candidates = undefined;
-        }
-      }
+    if (source.type !== "IndexRange" || !source.indexName) return resolve.call(this, query);
+    // The most selective eq: [run, entity, clerkId] is looked up by clerkId, not by run.
+    const table = source.indexName.split(".")[0]!;
+    const idx = indexesOf(this);
+    let best: Candidates | undefined;
+    let bestSize = Infinity;
+    for (const filter of source.range ?? []) {
+      const key = filter.type === "Eq" ? queryKeyOf(filter.value) : undefined;
+      if (key === undefined) continue;
+      const size = idx.size(table, filter.fieldPath, key);
+      if (size < bestSize) [best, bestSize] = [{ table, field: filter.fieldPath, key }, size];
     }
-    return resolve.call(this, query);
+    if (!best) return resolve.call(this, query);
+    this.__candidates = best;
+    try {
+      return resolve.call(this, query);
+    } finally {
+      this.__candidates = undefined;
+    }
   };
 }

@@ -9,6 +9,7 @@
  */
 
 import type * as admin from "../admin.js";
+import type * as audit from "../audit.js";
 import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
 import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
 import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
@@ -16,6 +17,7 @@ import type * as clerkSyncClient_reconcile from "../clerkSyncClient/reconcile.js
 import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
 import type * as crons from "../crons.js";
 import type * as http from "../http.js";
+import type * as lib_audit from "../lib/audit.js";
 import type * as lib_claims from "../lib/claims.js";
 import type * as lib_clerkApi from "../lib/clerkApi.js";
 import type * as lib_clerkSync from "../lib/clerkSync.js";
@@ -31,6 +33,7 @@ import type * as members from "../members.js";
 import type * as rateLimits from "../rateLimits.js";
 import type * as reconcile from "../reconcile.js";
 import type * as sync from "../sync.js";
+import type * as syncHealth from "../syncHealth.js";
 import type * as todos from "../todos.js";
 
 import type {
@@ -42,6 +45,7 @@ import { anyApi, componentsGeneric } from "convex/server";
 
 const fullApi: ApiFromModules<{
   admin: typeof admin;
+  audit: typeof audit;
   "clerkSyncClient/events": typeof clerkSyncClient_events;
   "clerkSyncClient/index": typeof clerkSyncClient_index;
   "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
@@ -49,6 +53,7 @@ const fullApi: ApiFromModules<{
   "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
   crons: typeof crons;
   http: typeof http;
+  "lib/audit": typeof lib_audit;
   "lib/claims": typeof lib_claims;
   "lib/clerkApi": typeof lib_clerkApi;
   "lib/clerkSync": typeof lib_clerkSync;
@@ -64,6 +69,7 @@ const fullApi: ApiFromModules<{
   rateLimits: typeof rateLimits;
   reconcile: typeof reconcile;
   sync: typeof sync;
+  syncHealth: typeof syncHealth;
   todos: typeof todos;
 }> = anyApi as any;
 

@@ -15,6 +15,12 @@ export const pruneWebhookEvents = mutation({
       .withIndex("by_received_at", (q) => q.lt("receivedAt", before))
       .take(Math.min(Math.max(limit, 0), 1000));
     for (const event of old) await ctx.db.delete("webhookEvents", event._id);
+    // Refusal counters (one per hour and reason) go with them.
+    const counters = await ctx.db
+      .query("webhookRejections")
+      .withIndex("by_hour_reason", (q) => q.lt("hour", Math.floor(before / 3_600_000)))
+      .take(100);
+    for (const counter of counters) await ctx.db.delete("webhookRejections", counter._id);
     return old.length;
   },
 });

@@ -108,7 +108,9 @@ export type Change = Infer<typeof change>;
 export const callbacks = v.object({
   onUserDeleted: v.optional(v.string()),
   onOrganizationDeleted: v.optional(v.string()),
+  onOrganizationRenamed: v.optional(v.string()),
   onMembershipChanged: v.optional(v.string()),
+  onInvitationChanged: v.optional(v.string()),
 });
 export type Callbacks = Infer<typeof callbacks>;
 
@@ -128,6 +130,6 @@ export const entityKind = v.union(
 );
 export type EntityKind = Infer<typeof entityKind>;
 
-/** Why a delivery was refused before ingest (the webhook route's 401 and 400). */
-export const rejection = v.union(v.literal("signature"), v.literal("payload"));
+/** Why a delivery was refused before ingest: the webhook route's 401, 400 and 413. */
+export const rejection = v.union(v.literal("signature"), v.literal("payload"), v.literal("size"));
 export type Rejection = Infer<typeof rejection>;

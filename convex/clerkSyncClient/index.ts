@@ -48,7 +48,11 @@ export class ClerkSync {
     http.route({
       path,
       method: "POST",
-      handler: webhookHandler(this.options.webhookSecret, (ctx, svixId, event) => this.ingest(ctx, svixId, event)),
+      handler: webhookHandler(
+        this.options.webhookSecret,
+        (ctx, svixId, event) => this.ingest(ctx, svixId, event),
+        (ctx, reason) => ctx.runMutation(this.component.health.recordRejection, { reason }),
+      ),
     });
   }
 
@@ -57,16 +61,17 @@ export class ClerkSync {
    * JSON, which has the webhook payload's shape), so the app sees an admin's
    * change at once. The webhook that follows carries the same `updated_at`
    * and is a no-op; if it never comes, the state is already right.
+   * `actorId`, the user the app acted for, reaches the callbacks.
    */
-  async applyFromApi(ctx: RunMutationCtx, type: string, data: unknown) {
+  async applyFromApi(ctx: RunMutationCtx, type: string, data: unknown, actorId: string) {
     const now = Date.now();
     const parsed = parseClerkEvent({ type, data, timestamp: now }, now);
     if (!parsed.ok) throw new Error(`Clerk API returned an unexpected ${type} object: ${parsed.error}`);
-    return await this.ingest(ctx, `api_${crypto.randomUUID()}`, parsed.event);
+    return await this.ingest(ctx, `api_${crypto.randomUUID()}`, parsed.event, actorId);
   }
 
-  private ingest(ctx: RunMutationCtx, svixId: string, event: ParsedEvent) {
-    return ingestEvent(ctx, this.component, this.options.callbacks ?? {}, svixId, event);
+  private ingest(ctx: RunMutationCtx, svixId: string, event: ParsedEvent, actorId?: string) {
+    return ingestEvent(ctx, this.component, this.options.callbacks ?? {}, svixId, event, actorId);
   }
 
   /** Deletes a batch of delivery records older than `before`; returns how many. */
@@ -97,6 +102,11 @@ export class ClerkSync {
     if (!clerkClient) throw new Error("ClerkSync: reconciliation needs the `clerkClient` option");
     const delay = await reconcileStep(ctx, this.component, this.options.callbacks ?? {}, clerkClient, runId);
     if (delay !== null) await ctx.scheduler.runAfter(delay, step, { runId });
+  }
+
+  /** The last webhook applied and the deliveries refused over the last `hours` hours, by reason. */
+  webhookHealth(ctx: RunQueryCtx, hours = 24) {
+    return ctx.runQuery(this.component.health.webhooks, { hours });
   }
 
   /** The active run (phase, done, total, progress) and the last finished one. */

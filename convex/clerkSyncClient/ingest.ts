@@ -11,16 +11,28 @@ import type { ParsedEvent } from "./events";
 
 type Mutation<Args extends DefaultFunctionArgs> = FunctionReference<"mutation", "internal", Args>;
 
+/** Who made the change through the app (an admin action's write-through); absent when it came from Clerk. */
+type Acted = { actorId?: string };
+
 /** App mutations called in the ingest transaction when these changes apply. */
 export type ClerkSyncCallbacks = {
   onUserDeleted?: Mutation<{ userId: string }>;
   onOrganizationDeleted?: Mutation<{ orgId: string }>;
-  onMembershipChanged?: Mutation<{
-    orgId: string;
-    userId: string;
-    role: string | null;
-    previousRole: string | null;
-  }>;
+  onOrganizationRenamed?: Mutation<{ orgId: string; name: string; previousName: string } & Acted>;
+  /** role null: removed; previousRole null: added. */
+  onMembershipChanged?: Mutation<{ orgId: string; userId: string; role: string | null; previousRole: string | null } & Acted>;
+  /** A new invitation (previousStatus null) or a new status: accepted, revoked, expired. */
+  onInvitationChanged?: Mutation<
+    {
+      orgId: string;
+      invitationId: string;
+      email: string;
+      role: string;
+      status: "pending" | "accepted" | "revoked" | "expired";
+      previousStatus: "pending" | "accepted" | "revoked" | "expired" | null;
+      userId?: string;
+    } & Acted
+  >;
 };
 
 export type RunMutationCtx = Pick<GenericActionCtx<GenericDataModel>, "runMutation">;
@@ -32,6 +44,7 @@ export async function ingestEvent(
   callbacks: ClerkSyncCallbacks,
   svixId: string,
   { type, occurredAt, change }: ParsedEvent,
+  actorId?: string,
 ) {
   return await ctx.runMutation(component.ingest.ingest, {
     svixId,
@@ -39,6 +52,7 @@ export async function ingestEvent(
     occurredAt,
     change,
     callbacks: await toHandles(callbacks),
+    actorId,
   });
 }
 

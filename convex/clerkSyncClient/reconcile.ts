@@ -15,6 +15,11 @@ import { toHandles, type ClerkSyncCallbacks } from "./ingest";
 
 /** Objects per Backend API page and per batch mutation: a few hundred document reads, far below Convex's limits. */
 const PAGE = 100;
+/**
+ * Rows one sweep step looks at: each costs a read and a mark lookup; only
+ * the few the run never read are checked with Clerk.
+ */
+const SWEEP_PAGE = 500;
 /** Organizations whose pending invitations one step reads. */
 const ORGS_PER_STEP = 10;
 
@@ -208,7 +213,7 @@ async function sweep(
     runId: run._id,
     entity,
     after: run.cursor,
-    limit: PAGE,
+    limit: SWEEP_PAGE,
   });
   const reads: Change[] = [];
   const removals: Batch["removals"] = [];

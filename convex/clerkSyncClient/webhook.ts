@@ -1,5 +1,6 @@
 import { httpActionGeneric } from "convex/server";
 import { Webhook, WebhookVerificationError } from "svix";
+import type { Rejection } from "../clerkSync/validators";
 import { parseClerkEvent, type ParsedEvent } from "./events";
 import type { RunMutationCtx } from "./ingest";
 
@@ -58,6 +59,8 @@ async function readBodyWithin(request: Request, limit: number): Promise<string |
 export function webhookHandler(
   getSecret: () => string | undefined,
   ingest: (ctx: RunMutationCtx, svixId: string, event: ParsedEvent) => Promise<{ outcome: string }>,
+  /** Counts a refused delivery (sync health); nothing else is written. */
+  reject: (ctx: RunMutationCtx, reason: Rejection) => Promise<unknown>,
 ) {
   return httpActionGeneric(async (ctx, request) => {
     const secret = getSecret();
@@ -69,6 +72,7 @@ export function webhookHandler(
     const body = await readBodyWithin(request, MAX_WEBHOOK_BODY_BYTES);
     if (body === null) {
       console.warn(`clerk webhook ${svixId}: rejected, body over ${MAX_WEBHOOK_BODY_BYTES} bytes`);
+      await reject(ctx, "size");
       return reply(413, { error: "payload too large" });
     }
     let json: unknown;
@@ -80,13 +84,16 @@ export function webhookHandler(
       });
     } catch (error) {
       if (error instanceof WebhookVerificationError) {
+        await reject(ctx, "signature");
         return reply(401, { error: "invalid signature" });
       }
+      await reject(ctx, "payload");
       return reply(400, { error: "body is not valid JSON" });
     }
     const parsed = parseClerkEvent(json, Date.now());
     if (!parsed.ok) {
       console.warn(`clerk webhook ${svixId}: rejected, ${parsed.error}`);
+      await reject(ctx, "payload");
       return reply(400, { error: parsed.error });
     }
     const { outcome } = await ingest(ctx, svixId!, parsed.event);

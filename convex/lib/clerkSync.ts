@@ -11,6 +11,9 @@ export const clerkSync: ClerkSync = new ClerkSync(components.clerkSync, {
   webhookSecret: () => env.CLERK_WEBHOOK_SECRET,
   callbacks: {
     onOrganizationDeleted: internal.sync.onOrganizationDeleted,
+    onOrganizationRenamed: internal.sync.onOrganizationRenamed,
+    onMembershipChanged: internal.sync.onMembershipChanged,
+    onInvitationChanged: internal.sync.onInvitationChanged,
   },
   clerkClient: clerkApi,
 });

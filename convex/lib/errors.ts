@@ -6,6 +6,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "INVALID_ARGUMENT"
+  | "CONFLICT"
   | "RATE_LIMITED";
 
 /**

@@ -14,7 +14,7 @@ export async function deleteTodosOfList(db: DatabaseWriter, orgId: string, listI
   return batch.length === PURGE_BATCH;
 }
 
-/** Deletes one batch of an organization's todos, then lists; true when more remain. */
+/** Deletes one batch of an organization's todos, then lists, then audit log; true when more remain. */
 export async function deleteOrgData(db: DatabaseWriter, orgId: string) {
   const todos = await db
     .query("todos")
@@ -27,5 +27,11 @@ export async function deleteOrgData(db: DatabaseWriter, orgId: string) {
     .withIndex("by_org_archived", (q) => q.eq("orgId", orgId))
     .take(PURGE_BATCH - todos.length);
   for (const list of lists) await db.delete("lists", list._id);
-  return lists.length === PURGE_BATCH - todos.length;
+  if (lists.length === PURGE_BATCH - todos.length) return true;
+  const audit = await db
+    .query("auditEvents")
+    .withIndex("by_org", (q) => q.eq("orgId", orgId))
+    .take(PURGE_BATCH - todos.length - lists.length);
+  for (const event of audit) await db.delete("auditEvents", event._id);
+  return audit.length === PURGE_BATCH - todos.length - lists.length;
 }

@@ -12,7 +12,15 @@ import { appErrorData } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const STATUS = { UNAUTHENTICATED: 401, NO_ACTIVE_ORG: 409, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_ARGUMENT: 400, RATE_LIMITED: 429 } as const;
+const STATUS = {
+  UNAUTHENTICATED: 401,
+  NO_ACTIVE_ORG: 409,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_ARGUMENT: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+} as const;
 
 export async function GET(req: NextRequest) {
   let token: string | null;

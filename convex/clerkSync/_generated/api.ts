@@ -8,6 +8,7 @@
  * @module
  */
 
+import type * as health from "../health.js";
 import type * as ingest from "../ingest.js";
 import type * as invitations from "../invitations.js";
 import type * as lib_apply from "../lib/apply.js";
@@ -34,6 +35,7 @@ import type {
 import { anyApi, componentsGeneric } from "convex/server";
 
 const fullApi: ApiFromModules<{
+  health: typeof health;
   ingest: typeof ingest;
   invitations: typeof invitations;
   "lib/apply": typeof lib_apply;

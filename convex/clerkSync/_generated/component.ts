@@ -23,14 +23,40 @@ import type { FunctionReference } from "convex/server";
  */
 export type ComponentApi<Name extends string | undefined = string | undefined> =
   {
+    health: {
+      recordRejection: FunctionReference<
+        "mutation",
+        "internal",
+        { reason: "signature" | "payload" | "size" },
+        null,
+        Name
+      >;
+      webhooks: FunctionReference<
+        "query",
+        "internal",
+        { hours: number },
+        {
+          last: {
+            outcome: "applied" | "stale" | "duplicate" | "ignored";
+            receivedAt: number;
+            type: string;
+          } | null;
+          rejected: { payload: number; signature: number; size: number };
+        },
+        Name
+      >;
+    };
     ingest: {
       ingest: FunctionReference<
         "mutation",
         "internal",
         {
+          actorId?: string;
           callbacks?: {
+            onInvitationChanged?: string;
             onMembershipChanged?: string;
             onOrganizationDeleted?: string;
+            onOrganizationRenamed?: string;
             onUserDeleted?: string;
           };
           change:
@@ -364,8 +390,10 @@ export type ComponentApi<Name extends string | undefined = string | undefined> =
         "internal",
         {
           callbacks?: {
+            onInvitationChanged?: string;
             onMembershipChanged?: string;
             onOrganizationDeleted?: string;
+            onOrganizationRenamed?: string;
             onUserDeleted?: string;
           };
           clerkTotals?: {

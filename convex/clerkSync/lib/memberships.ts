@@ -1,6 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
 import type { DatabaseReader, MutationCtx } from "../_generated/server";
 import type { MembershipFields, Outcome } from "../validators";
+import type { Notifier } from "./apply";
 import { displayFromPublicData, displayFromUser } from "./display";
 import { upsertOrganization } from "./organizations";
 import { bury, isBuried } from "./tombstones";
@@ -28,6 +29,7 @@ export type MembershipChange = {
 export async function upsertMembership(
   ctx: MutationCtx,
   membership: MembershipFields,
+  notify: Notifier,
 ): Promise<{ outcome: Outcome; change?: MembershipChange }> {
   const orgId = membership.organization.clerkId;
   const userId = membership.user.clerkId;
@@ -35,7 +37,7 @@ export async function upsertMembership(
   // stale (deleted, or its org or a newer membership won): they exist in Clerk
   // either way, and the end state must not depend on delivery order.
   const user = await ensureUser(ctx, membership.user);
-  await upsertOrganization(ctx, membership.organization);
+  await upsertOrganization(ctx, membership.organization, notify);
   if (
     !user ||
     (await isBuried(ctx.db, "membership", membership.clerkId)) ||

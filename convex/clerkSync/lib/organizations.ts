@@ -1,6 +1,9 @@
 import type { DatabaseReader, MutationCtx } from "../_generated/server";
 import type { OrganizationFields, Outcome } from "../validators";
+import type { Notifier } from "./apply";
 import { bury, isBuried } from "./tombstones";
+
+export type OrganizationRename = { orgId: string; name: string; previousName: string };
 
 export function findOrganization(db: DatabaseReader, clerkId: string) {
   return db
@@ -9,15 +12,20 @@ export function findOrganization(db: DatabaseReader, clerkId: string) {
     .unique();
 }
 
+/** A rename is reported whichever payload carries it (an organization event or one embedded in a membership). */
 export async function upsertOrganization(
   ctx: MutationCtx,
   organization: OrganizationFields,
+  notify: Notifier,
 ): Promise<Outcome> {
   if (await isBuried(ctx.db, "organization", organization.clerkId)) return "stale";
   const existing = await findOrganization(ctx.db, organization.clerkId);
   if (existing && existing.updatedAt >= organization.updatedAt) return "stale";
   if (existing) {
     await ctx.db.replace("organizations", existing._id, organization);
+    if (existing.name !== organization.name) {
+      await notify.organizationRenamed({ orgId: organization.clerkId, name: organization.name, previousName: existing.name });
+    }
   } else {
     await ctx.db.insert("organizations", organization);
   }

@@ -1,7 +1,7 @@
 import type { Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { Callbacks, Change, EntityKind } from "../validators";
-import { applyChange, notifyMembershipChanged } from "./apply";
+import { applyChange, notifier } from "./apply";
 import { removeInvitation } from "./invitations";
 import { findMembership, removeMembership } from "./memberships";
 import { findOrganization } from "./organizations";
@@ -54,7 +54,7 @@ export async function applyRead(
   counts: ReconcileCounts,
 ) {
   const { entity, clerkId, existed } = await target(ctx, change);
-  const outcome = await applyChange(ctx, change, Date.now(), hooks);
+  const outcome = await applyChange(ctx, change, Date.now(), notifier(ctx, hooks));
   if (outcome === "applied") counts[existed ? "updated" : "added"]++;
   else counts.unchanged++;
   if (!(await isMarked(ctx, run, entity, clerkId))) {
@@ -92,17 +92,18 @@ export async function removeUnseen(
   const row = await findByClerkId(ctx, entity, clerkId);
   if (!row || row.updatedAt !== removal.updatedAt || (await isMarked(ctx, run, entity, clerkId))) return false;
   const now = Date.now();
+  const notify = notifier(ctx, hooks);
   switch (entity) {
     case "user":
-      await applyChange(ctx, { kind: "user.delete", userId: clerkId }, now, hooks);
+      await applyChange(ctx, { kind: "user.delete", userId: clerkId }, now, notify);
       return true;
     case "organization":
-      await applyChange(ctx, { kind: "organization.delete", orgId: clerkId }, now, hooks);
+      await applyChange(ctx, { kind: "organization.delete", orgId: clerkId }, now, notify);
       return true;
     case "membership": {
       const { orgId, userId } = row as { orgId: string; userId: string };
       const change = await removeMembership(ctx, { clerkId, orgId, userId, deletedAt: now });
-      if (change) await notifyMembershipChanged(ctx, hooks, change);
+      if (change) await notify.membershipChanged(change);
       return true;
     }
     case "invitation":
