@@ -35,8 +35,7 @@ export const auditFields = {
   name: v.optional(v.string()),
   previousName: v.optional(v.string()),
 };
-const entry = v.object(auditFields);
-export type AuditEntry = Infer<typeof entry>;
+export type AuditEntry = Infer<ReturnType<typeof v.object<typeof auditFields>>>;
 
 /** Called in the transaction of the change it records. */
 export async function recordAudit(db: DatabaseWriter, event: AuditEntry) {
