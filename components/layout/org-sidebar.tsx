@@ -2,19 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { LayoutGridIcon, SettingsIcon, UsersIcon } from "lucide-react";
+import { HistoryIcon, LayoutGridIcon, SettingsIcon, UsersIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useOrg } from "@/components/orgs/org-context";
 import { SidebarLists } from "@/components/lists/sidebar-lists";
 
-/** The org's navigation: overview, members, settings, then its lists. */
+/** The org's navigation: overview, members, activity and settings (admins), then its lists. */
 export function OrgSidebar({ onNavigate }: { onNavigate?: () => void }) {
   const { href, isAdmin } = useOrg();
   const pathname = usePathname();
   const items = [
     { path: href(), label: "Overview", icon: LayoutGridIcon },
     { path: href("/members"), label: "Members", icon: UsersIcon },
-    ...(isAdmin ? [{ path: href("/settings"), label: "Settings", icon: SettingsIcon }] : []),
+    ...(isAdmin
+      ? [
+          { path: href("/activity"), label: "Activity", icon: HistoryIcon },
+          { path: href("/settings"), label: "Settings", icon: SettingsIcon },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Organization" className="flex flex-col gap-5 p-3">

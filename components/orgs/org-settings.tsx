@@ -13,9 +13,10 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError } from "@/components/ui/field-error";
+import { SyncHealthCard } from "@/components/sync/sync-health-card";
 import { useOrg } from "./org-context";
 
-/** `/orgs/[slug]/settings`: the org's name (admins). */
+/** `/orgs/[slug]/settings`: the org's name and the sync with Clerk (admins). */
 export function OrgSettings() {
   const { org, can } = useOrg();
   useDocumentTitle(`Settings · ${org.name}`);
@@ -23,7 +24,10 @@ export function OrgSettings() {
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-8 sm:px-6">
       <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
       {can("org:manage") ? (
-        <RenameOrgCard key={org.name} current={org.name} />
+        <>
+          <RenameOrgCard key={org.name} current={org.name} />
+          <SyncHealthCard />
+        </>
       ) : (
         <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
           Only admins can change the organization&apos;s settings.
