@@ -4,6 +4,8 @@
  * webhooks are recovered, what Clerk no longer has is swept, and nothing a
  * webhook wrote meanwhile is overwritten by an older read.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { api, components, internal } from "./_generated/api";
 import { setupConvex, type TestApp } from "../test/convex";
@@ -127,6 +129,42 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     expect(await componentState(t)).toEqual(await providerState(clerk));
     const user = await t.run((ctx) => ctx.runQuery(components.clerkSync.users.getByClerkId, { clerkId: ada }));
     expect(user?.firstName).toBe("Ada9");
+  });
+
+  test("Clerk down for a moment: the step is retried with backoff and the run completes", async () => {
+    // A proxy in front of the provider that answers 503 to requests 4 to 6: a short outage.
+    let requests = 0;
+    const upstream = process.env.CLERK_API_URL!;
+    const proxy = createServer(async (req, res) => {
+      if (++requests >= 4 && requests <= 6) return void res.writeHead(503, { "content-type": "application/json" }).end('{"errors":[]}');
+      const answer = await fetch(`${upstream}${req.url}`, { headers: { authorization: req.headers.authorization! } });
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    process.env.CLERK_API_URL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      local.dropWebhooks(1);
+      await churn(8);
+      await local.drain();
+      const result = await reconcile(t);
+      expect(result.status).toBe("succeeded");
+      expect(requests).toBeGreaterThan(6);
+    } finally {
+      process.env.CLERK_API_URL = upstream;
+      proxy.close();
+    }
+    expect(await componentState(t)).toEqual(await providerState(local.clerk));
+  });
+
+  test("without CLERK_SECRET_KEY a run fails at once and says why", async () => {
+    const key = process.env.CLERK_SECRET_KEY;
+    delete process.env.CLERK_SECRET_KEY;
+    try {
+      const result = await reconcile(t);
+      expect(result).toMatchObject({ status: "failed", error: expect.stringContaining("CLERK_SECRET_KEY") });
+    } finally {
+      process.env.CLERK_SECRET_KEY = key;
+    }
   });
 
   test("an older read never overwrites a newer webhook, nor revives a deleted row", async () => {

@@ -3,6 +3,7 @@
  * on real timers), and compare the component's state with the provider's.
  */
 import type { ClerkClient } from "@clerk/backend";
+import type { Doc } from "../convex/clerkSync/_generated/dataModel";
 import { components, internal } from "../convex/_generated/api";
 import type { TestApp } from "./convex";
 import { inComponent } from "./clerk";
@@ -57,18 +58,28 @@ export async function providerState(clerk: ClerkClient) {
   });
 }
 
-/** The component's tables, reduced the same way. */
+/** The component's tables, reduced the same way (read in pages: a test may run with tight transaction limits). */
 export async function componentState(t: TestApp) {
-  return canonical(
-    await inComponent(t, async (ctx) => ({
-      users: (await ctx.db.query("users").collect()).map((u) => [u.clerkId, u.firstName ?? null, u.lastName ?? null, u.primaryEmail ?? null]),
-      organizations: (await ctx.db.query("organizations").collect()).map((o) => [o.clerkId, o.name, o.slug ?? null]),
-      memberships: (await ctx.db.query("memberships").collect()).map((m) => [m.orgId, m.userId, m.role]),
-      invitations: (await ctx.db.query("invitations").collect())
-        .filter((i) => i.status === "pending")
-        .map((i) => [i.clerkId, i.orgId, i.email, i.role]),
-    })),
-  );
+  const rows = async <Row>(table: "users" | "organizations" | "memberships" | "invitations", map: (row: Row) => (string | null)[] | null) => {
+    const out: (string | null)[][] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await inComponent(t, (ctx) => ctx.db.query(table).paginate({ numItems: 1000, cursor }));
+      for (const row of page.page as Row[]) {
+        const mapped = map(row);
+        if (mapped) out.push(mapped);
+      }
+      if (page.isDone) return out;
+      cursor = page.continueCursor;
+    }
+  };
+  return canonical({
+    users: await rows<Doc<"users">>("users", (u) => [u.clerkId, u.firstName ?? null, u.lastName ?? null, u.primaryEmail ?? null]),
+    organizations: await rows<Doc<"organizations">>("organizations", (o) => [o.clerkId, o.name, o.slug ?? null]),
+    memberships: await rows<Doc<"memberships">>("memberships", (m) => [m.orgId, m.userId, m.role]),
+    invitations: await rows<Doc<"invitations">>("invitations", (i) =>
+      i.status === "pending" ? [i.clerkId, i.orgId, i.email, i.role] : null,
+    ),
+  });
 }
 
 type Kind = "users" | "organizations" | "memberships" | "invitations";

@@ -49,7 +49,7 @@ export async function reconcileStep(
   const run = await ctx.runQuery(component.reconcile.get, { runId });
   if (!run || run.status !== "running") return null;
   try {
-    const batch = await readBatch(ctx, component, clerk(), run);
+    const batch = await readBatch(ctx, component, configured(clerk), run);
     const applied = await ctx.runMutation(component.reconcile.applyBatch, {
       runId,
       step: run.step,
@@ -67,6 +67,15 @@ export async function reconcileStep(
       retryAfterMs: retryAfter,
       final: error instanceof Unusable,
     });
+  }
+}
+
+/** A missing secret key is not going to appear by retrying. */
+function configured(clerk: () => ClerkClient): ClerkClient {
+  try {
+    return clerk();
+  } catch (error) {
+    throw new Unusable(error instanceof Error ? error.message : String(error));
   }
 }
 
