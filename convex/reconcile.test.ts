@@ -134,37 +134,28 @@ describe("reconciliation", { timeout: 60_000 }, () => {
   test("Clerk down for a moment: the step is retried with backoff and the run completes", async () => {
     // A proxy in front of the provider that answers 503 to requests 4 to 6: a short outage.
     let requests = 0;
-    const upstream = process.env.CLERK_API_URL!;
     const proxy = createServer(async (req, res) => {
       if (++requests >= 4 && requests <= 6) return void res.writeHead(503, { "content-type": "application/json" }).end('{"errors":[]}');
-      const answer = await fetch(`${upstream}${req.url}`, { headers: { authorization: req.headers.authorization! } });
+      const answer = await fetch(`${local.url}${req.url}`, { headers: { authorization: req.headers.authorization! } });
       res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    process.env.CLERK_API_URL = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
       local.dropWebhooks(1);
       await churn(8);
       await local.drain();
-      const result = await reconcile(t);
+      const result = await local.withApiUrl(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, () => reconcile(t));
       expect(result.status).toBe("succeeded");
       expect(requests).toBeGreaterThan(6);
     } finally {
-      process.env.CLERK_API_URL = upstream;
       proxy.close();
     }
     expect(await componentState(t)).toEqual(await providerState(local.clerk));
   });
 
   test("without CLERK_SECRET_KEY a run fails at once and says why", async () => {
-    const key = process.env.CLERK_SECRET_KEY;
-    delete process.env.CLERK_SECRET_KEY;
-    try {
-      const result = await reconcile(t);
-      expect(result).toMatchObject({ status: "failed", error: expect.stringContaining("CLERK_SECRET_KEY") });
-    } finally {
-      process.env.CLERK_SECRET_KEY = key;
-    }
+    const result = await local.withoutSecretKey(() => reconcile(t));
+    expect(result).toMatchObject({ status: "failed", error: expect.stringContaining("CLERK_SECRET_KEY") });
   });
 
   test("an older read never overwrites a newer webhook, nor revives a deleted row", async () => {

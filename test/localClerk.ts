@@ -15,6 +15,18 @@ import { WEBHOOK_SECRET, type TestApp } from "./convex";
 
 const SECRET_KEY = "sk_test_admin_actions";
 
+async function withEnv<T>(name: string, value: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const saved = process.env[name];
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  try {
+    return await fn();
+  } finally {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  }
+}
+
 export async function startLocalClerk(t: TestApp) {
   let accepting = true;
   let dropRate = 0;
@@ -53,6 +65,12 @@ export async function startLocalClerk(t: TestApp) {
     /** Webhooks are answered 503 (and retried later) while paused. */
     pauseWebhooks: () => void (accepting = false),
     resumeWebhooks: () => void (accepting = true),
+    /** The provider's Backend API URL. */
+    url: clerkServer.url,
+    /** Runs `fn` with the deployment's functions calling the Backend API at `apiUrl` (a proxy) instead. */
+    withApiUrl: <T>(apiUrl: string, fn: () => Promise<T>) => withEnv("CLERK_API_URL", apiUrl, fn),
+    /** Runs `fn` as a deployment with no CLERK_SECRET_KEY. */
+    withoutSecretKey: <T>(fn: () => Promise<T>) => withEnv("CLERK_SECRET_KEY", undefined, fn),
     /** From now on this fraction of deliveries (0–1) is lost without a retry. */
     dropWebhooks: (rate: number) => void (dropRate = rate),
     /** A synthetic directory (see local/clerk/testing.ts); `webhooks: false` sends none of it. */
