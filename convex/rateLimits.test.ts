@@ -16,20 +16,13 @@ import { as, expectCode, tokenV2 } from "../test/tenants";
 
 let t: TestApp;
 let local: Awaited<ReturnType<typeof startLocalClerk>>;
-let ids: { ada: string; bob: string; grace: string; sam: string; acme: string; globex: string };
+let ids: Awaited<ReturnType<typeof local.demoIds>>;
 
 beforeEach(async () => {
   t = setupConvex();
   local = await startLocalClerk(t);
   await local.drain();
-  ids = {
-    ada: await local.userId("ada@acme.test"),
-    bob: await local.userId("bob@acme.test"),
-    grace: await local.userId("grace@globex.test"),
-    sam: await local.userId("sam@both.test"),
-    acme: await local.orgId("acme"),
-    globex: await local.orgId("globex"),
-  };
+  ids = await local.demoIds();
 });
 
 afterEach(async () => {

@@ -92,6 +92,17 @@ export async function startLocalClerk(t: TestApp) {
     async orgId(slug: string) {
       return (await clerk.organizations.getOrganization({ slug })).id;
     },
+    /** The seeded demo's ids (local/clerk/seed.ts): four users, two orgs. */
+    async demoIds() {
+      return {
+        ada: await this.userId("ada@acme.test"),
+        bob: await this.userId("bob@acme.test"),
+        grace: await this.userId("grace@globex.test"),
+        sam: await this.userId("sam@both.test"),
+        acme: await this.orgId("acme"),
+        globex: await this.orgId("globex"),
+      };
+    },
     acceptInvitation: (invitationId: string) =>
       api(`/v1/testing/invitations/${invitationId}/accept`, { method: "POST", body: "{}" }),
     async close() {

@@ -49,7 +49,7 @@ async function readBodyWithin(request: Request, limit: number): Promise<string |
 /**
  * The webhook endpoint: svix verification on the raw body, zod validation,
  * then one ingest mutation. 401 for a bad signature, 400 for an invalid
- * payload (nothing written in either case), 413 for a body over
+ * payload (no synced data written; the refusal is counted), 413 for a body over
  * MAX_WEBHOOK_BODY_BYTES (refused before verifying or parsing), 200 for
  * applied, duplicate or ignored events, 5xx on anything transient so Clerk
  * retries. Logs carry only the svix id, event type, outcome and zod's issue
@@ -62,6 +62,14 @@ export function webhookHandler(
   /** Counts a refused delivery (sync health); nothing else is written. */
   reject: (ctx: RunMutationCtx, reason: Rejection) => Promise<unknown>,
 ) {
+  // Counting a refusal must never change the answer (a 500 would make Clerk retry a delivery it should drop).
+  const refuse = async (ctx: RunMutationCtx, reason: Rejection) => {
+    try {
+      await reject(ctx, reason);
+    } catch (error) {
+      console.error(`clerk webhook: could not count a refused delivery (${reason}): ${String(error)}`);
+    }
+  };
   return httpActionGeneric(async (ctx, request) => {
     const secret = getSecret();
     if (!secret) {
@@ -72,7 +80,7 @@ export function webhookHandler(
     const body = await readBodyWithin(request, MAX_WEBHOOK_BODY_BYTES);
     if (body === null) {
       console.warn(`clerk webhook ${svixId}: rejected, body over ${MAX_WEBHOOK_BODY_BYTES} bytes`);
-      await reject(ctx, "size");
+      await refuse(ctx, "size");
       return reply(413, { error: "payload too large" });
     }
     let json: unknown;
@@ -84,16 +92,16 @@ export function webhookHandler(
       });
     } catch (error) {
       if (error instanceof WebhookVerificationError) {
-        await reject(ctx, "signature");
+        await refuse(ctx, "signature");
         return reply(401, { error: "invalid signature" });
       }
-      await reject(ctx, "payload");
+      await refuse(ctx, "payload");
       return reply(400, { error: "body is not valid JSON" });
     }
     const parsed = parseClerkEvent(json, Date.now());
     if (!parsed.ok) {
       console.warn(`clerk webhook ${svixId}: rejected, ${parsed.error}`);
-      await reject(ctx, "payload");
+      await refuse(ctx, "payload");
       return reply(400, { error: parsed.error });
     }
     const { outcome } = await ingest(ctx, svixId!, parsed.event);
