@@ -9,7 +9,7 @@ const app = defineApp({
     CLERK_WEBHOOK_SECRET: v.optional(v.string()),
     /** Clerk Frontend API URL: the JWT issuer (see auth.config.ts). */
     CLERK_JWT_ISSUER_DOMAIN: v.optional(v.string()),
-    /** Clerk Backend API key, for the admin actions (`sk_…`; the local provider's key in local mode). */
+    /** Clerk Backend API key, for the admin actions and reconciliation (`sk_…`; the local provider's key in local mode). */
     CLERK_SECRET_KEY: v.optional(v.string()),
     /** Backend API base URL; unset for Clerk's, the local provider's URL in local mode. */
     CLERK_API_URL: v.optional(v.string()),
