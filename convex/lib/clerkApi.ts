@@ -1,7 +1,7 @@
 import { createClerkClient } from "@clerk/backend";
 import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { env } from "../_generated/server";
-import { appError } from "./errors";
+import { appError, rateLimited } from "./errors";
 
 /**
  * The Clerk Backend API client for admin actions. In local mode `apiUrl`
@@ -17,13 +17,16 @@ export function clerkApi() {
 
 /**
  * Runs a Backend API call; Clerk's 4xx answers (an email already invited, a
- * slug taken…) become INVALID_ARGUMENT with Clerk's own words. Anything else
- * is left to fail loudly.
+ * slug taken…) become INVALID_ARGUMENT with Clerk's own words, its 429
+ * RATE_LIMITED with its Retry-After. Anything else is left to fail loudly.
  */
 export async function callClerk<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
+    if (isClerkAPIResponseError(error) && error.status === 429) {
+      throw rateLimited("Clerk is limiting this app's requests.", (error.retryAfter ?? 10) * 1000);
+    }
     if (isClerkAPIResponseError(error) && error.status >= 400 && error.status < 500) {
       const first = error.errors[0];
       throw appError("INVALID_ARGUMENT", first?.longMessage ?? first?.message ?? "Clerk refused the change.");
