@@ -13,7 +13,7 @@ const clerkError = (status: number, retryAfter?: number) =>
 async function dataOf(promise: Promise<unknown>) {
   const error = await promise.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ConvexError);
-  return (error as ConvexError<Record<string, unknown>>).data;
+  return (error as ConvexError<Record<string, string | number>>).data;
 }
 
 test("Clerk's 4xx becomes INVALID_ARGUMENT in Clerk's words", async () => {
