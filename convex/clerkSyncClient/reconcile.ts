@@ -33,7 +33,7 @@ type Batch = {
   finished: boolean;
 };
 
-/** A read the run cannot use (Clerk returned something unexpected): retrying will not help. */
+/** A failure retrying cannot fix: an object of unexpected shape from Clerk, no secret key. */
 class Unusable extends Error {}
 
 export type StepCtx = Pick<GenericActionCtx<GenericDataModel>, "runQuery" | "runMutation">;
