@@ -73,6 +73,7 @@ const listening = (port) =>
 
 let failure;
 let subscriber;
+let stopping = false;
 try {
   step("waiting for the local identity provider and backend");
   const [ada] = await waitFor("the seeded user", () => clerkApi("/v1/users?email_address=ada@acme.test"));
@@ -83,8 +84,16 @@ try {
     body: JSON.stringify({ user_id: ada.id, org_id: acme.id }),
   });
   step(`signed in as ${ada.id} in ${acme.slug}`);
-  const freshToken = async () =>
-    (await clerkApi(`/v1/testing/sessions/${session.session_id}/tokens`, { method: "POST", body: "{}" })).jwt;
+  // The client may still be refetching a token when the stack is stopped:
+  // after that, no token (null) rather than a rejection nobody awaits.
+  const freshToken = async () => {
+    try {
+      return (await clerkApi(`/v1/testing/sessions/${session.session_id}/tokens`, { method: "POST", body: "{}" })).jwt;
+    } catch (error) {
+      if (stopping) return null;
+      throw error;
+    }
+  };
 
   const http = new ConvexHttpClient(urls.NEXT_PUBLIC_CONVEX_URL);
   http.setAuth(await freshToken());
@@ -104,6 +113,7 @@ try {
 } catch (error) {
   failure = error;
 } finally {
+  stopping = true;
   await subscriber?.close();
   dev.kill("SIGINT");
   const { code } = await exited;

@@ -80,7 +80,7 @@ function AuditEntries() {
         <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">Nothing recorded yet.</p>
       ) : (
         <div className="rounded-xl border">
-          <Table>
+          <Table scrollLabel="Activity entries">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>When</TableHead>
