@@ -15,6 +15,14 @@ test("signing in goes through the local identity provider", async ({ page }) => 
   await screenshot(page, "sign-in");
 });
 
+test("the server route /api/me queries Convex with the caller's token", async ({ browser, request }) => {
+  expect((await request.get("/api/me")).status()).toBe(401);
+  const ada = await signIn(browser, "ada@acme.test", "acme");
+  const me = await ada.page.request.get("/api/me");
+  expect(me.status()).toBe(200);
+  expect(await me.json()).toMatchObject({ activeOrg: { slug: "acme", role: "org:admin" } });
+});
+
 test("switching organization changes every visible list; signing out returns to the landing page", async ({ browser }) => {
   const sam = await signIn(browser, "sam@both.test", "acme");
   await sam.page.goto("/orgs/acme");

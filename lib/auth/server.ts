@@ -1,6 +1,13 @@
 import "server-only";
 import { headers } from "next/headers";
-import { localSignInUrl } from "./config";
+import { CONVEX_URL, localSignInUrl } from "./config";
+
+/**
+ * The Convex URL for this server's own calls (`/api/me`): `CONVEX_SERVER_URL`
+ * at run time when the server reaches Convex by another address than
+ * browsers do (a Compose network: `http://backend:3210`), else the public one.
+ */
+export const convexServerUrl = () => process.env.CONVEX_SERVER_URL || CONVEX_URL;
 
 /** A same-site path to return to; anything else falls back to `/orgs`. */
 export function safeReturnPath(value: string | string[] | undefined): string {

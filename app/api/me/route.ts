@@ -6,7 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "@/convex/_generated/api";
-import { CONVEX_URL } from "@/lib/auth/config";
+import { convexServerUrl } from "@/lib/auth/server";
 import { convexTokenForRequest } from "@/lib/auth/server-token";
 import { appErrorData } from "@/lib/errors";
 
@@ -32,7 +32,7 @@ export async function GET(req: NextRequest) {
   if (!token) {
     return NextResponse.json({ code: "UNAUTHENTICATED", message: "Sign in to continue." }, { status: 401 });
   }
-  const convex = new ConvexHttpClient(CONVEX_URL);
+  const convex = new ConvexHttpClient(convexServerUrl());
   convex.setAuth(token);
   try {
     const me = await convex.query(api.me.get, {});
