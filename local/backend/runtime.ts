@@ -25,6 +25,7 @@ import type {
 } from "./convexTestInternals";
 import { captureConsole, type ConsoleEntry } from "./consoleCapture";
 import { missingFunction, UnresolvedFunctionError } from "./errors";
+import { installFastIndexes } from "./fastIndexes";
 import { trackedDatabaseClass, type TableKey } from "./tracking";
 
 export type Kind = "query" | "mutation" | "action";
@@ -77,6 +78,7 @@ export class Runtime {
   static async create(I: Internals, bundle: FunctionsBundle, hash: string, hooks: RuntimeHooks): Promise<Runtime> {
     const app = bundle.roots[""];
     if (!app) throw new Error("convex/ has no modules");
+    installFastIndexes(I.DatabaseFake);
     const Database = trackedDatabaseClass(I.DatabaseFake, I.tableNameFromId, hooks.onCommit);
     const asyncSyscall = I.asyncSyscallImpl();
     const global: ConvexGlobal = {

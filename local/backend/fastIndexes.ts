@@ -1,17 +1,17 @@
 /**
- * Equality lookups for convex-test's in-memory database. convex-test answers
- * every query by scanning all documents of the component (`_iterateDocs`
- * walks every id of every table), which makes a test with tens of thousands
- * of rows take hours. This keeps, per table, its ids and, per field used in
- * an `eq` of an index range, a map from value to ids; a query then visits
- * only the documents that can match, plus the transaction's pending writes.
+ * Equality lookups for convex-test's in-memory database, which the local
+ * backend and the unit tests both run on. convex-test answers every query by
+ * scanning all documents of the component (`_iterateDocs` walks every id of
+ * every table), which makes tens of thousands of rows take hours. This keeps,
+ * per table, its ids and, per field used in an `eq` of an index range, a map
+ * from value to ids; a query then visits only the documents that can match,
+ * plus the transaction's pending writes.
  *
  * Results are unchanged: candidates go through convex-test's own range
  * check, filters, sort and read accounting (`transactionLimits`), so
  * documents read per query are counted exactly as before. The whole convex
- * suite runs with it (vitest.shared.ts), which is also its equivalence test.
+ * suite runs with it (test/setup.ts), which is also its equivalence test.
  */
-import * as convexTest from "convex-test";
 
 type Doc = Record<string, unknown> & { _id: string };
 type RangeFilter = { type: string; fieldPath: string; value: unknown };
@@ -127,14 +127,13 @@ function indexesOf(db: Db): Indexes {
   return found;
 }
 
-let installed = false;
+const installed = new WeakSet<object>();
 
-export function installFastIndexes() {
-  if (installed) return;
-  const DatabaseFake = (convexTest as unknown as { __DatabaseFake?: { prototype: Db } }).__DatabaseFake;
-  if (!DatabaseFake) throw new Error("convex-test does not export its DatabaseFake: is the vitest plugin in vitest.shared.ts on?");
-  installed = true;
-  const proto = DatabaseFake.prototype;
+/** Patches a copy of convex-test's DatabaseFake class (each loaded copy once). */
+export function installFastIndexes(DatabaseFake: { prototype: object }) {
+  if (installed.has(DatabaseFake)) return;
+  installed.add(DatabaseFake);
+  const proto = DatabaseFake.prototype as Db;
   const { commit, _resolveQuerySource: resolve } = proto;
 
   proto.commit = function (this: Db, commitTs) {
