@@ -8,7 +8,7 @@ import { internal } from "./_generated/api";
 import type { Doc } from "./_generated/dataModel";
 import { doc } from "convex-helpers/validators";
 import { internalMutation, mutation, query, type MutationCtx, type QueryCtx } from "./_generated/server";
-import { applyRead, removeUnseen, TABLES } from "./lib/reconcileApply";
+import { applyRead, isMarked, removeUnseen, TABLES } from "./lib/reconcileApply";
 import { clerkTotals, position, runSummary, summary } from "./lib/reconcileState";
 import schema from "./schema";
 import { callbacks, change, entityKind } from "./validators";
@@ -150,11 +150,7 @@ export const sweepCandidates = query({
     for (const row of rows) {
       if (row._creationTime >= run.startedAt) continue;
       if ("status" in row && row.status !== "pending") continue;
-      const mark = await ctx.db
-        .query("reconcileMarks")
-        .withIndex("by_run_entity_clerk_id", (q) => q.eq("run", runId).eq("entity", entity).eq("clerkId", row.clerkId))
-        .unique();
-      if (mark) continue;
+      if (await isMarked(ctx, runId, entity, row.clerkId)) continue;
       candidates.push({
         clerkId: row.clerkId,
         updatedAt: row.updatedAt,

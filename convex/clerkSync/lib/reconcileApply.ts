@@ -1,5 +1,5 @@
 import type { Id } from "../_generated/dataModel";
-import type { MutationCtx } from "../_generated/server";
+import type { DatabaseReader, MutationCtx } from "../_generated/server";
 import type { Callbacks, Change, EntityKind } from "../validators";
 import { applyChange, notifier } from "./apply";
 import { removeInvitation } from "./invitations";
@@ -37,7 +37,7 @@ async function target(ctx: MutationCtx, change: Upsert): Promise<{ entity: Entit
   }
 }
 
-export async function isMarked(ctx: MutationCtx, run: Id<"reconciliations">, entity: EntityKind, clerkId: string) {
+export async function isMarked(ctx: { db: DatabaseReader }, run: Id<"reconciliations">, entity: EntityKind, clerkId: string) {
   const mark = await ctx.db
     .query("reconcileMarks")
     .withIndex("by_run_entity_clerk_id", (q) => q.eq("run", run).eq("entity", entity).eq("clerkId", clerkId))
