@@ -13,20 +13,35 @@ export const list = tenantQuery({
       search: search === undefined ? undefined : parseField(memberSearch, search),
       paginationOpts,
     });
-    return {
-      ...result,
-      page: result.page.map((m) => ({
-        userId: m.userId,
-        role: m.role,
-        firstName: m.firstName ?? null,
-        lastName: m.lastName ?? null,
-        email: m.email ?? null,
-        imageUrl: m.imageUrl ?? null,
-        joinedAt: m.createdAt,
-      })),
-    };
+    return { ...result, page: result.page.map(toMember) };
   },
 });
+
+/**
+ * One member of the active organization, or null: for an assignee beyond
+ * the pages a screen has loaded. Anyone outside the org is null too.
+ */
+export const get = tenantQuery({
+  args: { userId: v.string() },
+  handler: async (ctx, { userId }) => {
+    const membership = await clerkSync.getMembership(ctx, ctx.tenant.orgId, userId);
+    return membership && toMember(membership);
+  },
+});
+
+type Membership = NonNullable<Awaited<ReturnType<typeof clerkSync.getMembership>>>;
+
+function toMember(m: Membership) {
+  return {
+    userId: m.userId,
+    role: m.role,
+    firstName: m.firstName ?? null,
+    lastName: m.lastName ?? null,
+    email: m.email ?? null,
+    imageUrl: m.imageUrl ?? null,
+    joinedAt: m.createdAt,
+  };
+}
 
 /** Pending invitations of the active organization; admins only. */
 export const invitations = tenantQuery({

@@ -80,6 +80,7 @@ const CALLS: Call[] = [
   { name: "todos:assign", kind: "mutation", takes: "todoId", args: ({ todoId, assigneeId }) => ({ todoId, assigneeId }) },
   { name: "todos:remove", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId }) },
   { name: "members:list", kind: "query", args: () => page() },
+  { name: "members:get", kind: "query", args: ({ assigneeId }) => ({ userId: assigneeId }) },
   { name: "members:invitations", kind: "query", args: () => ({}) },
   { name: "audit:list", kind: "query", args: () => page() },
   { name: "syncHealth:get", kind: "query", args: () => ({}) },
@@ -505,5 +506,15 @@ describe("lists and todos", () => {
     await expectCode(w.adminA.query(api.lists.list, {}), "FORBIDDEN");
     expect((await as(w.t, w.identities.bothNoOrg).query(api.me.get, {})).orgs.map((o) => o.orgId)).toEqual(["org_b"]);
     expect((await w.adminB.query(api.lists.list, {})).map((l) => l._id)).toEqual([w.listB]);
+  });
+});
+
+describe("members.get", () => {
+  test("a member of the caller's org by id; anyone else is null, in another org or nowhere", async () => {
+    const w = await setup();
+    const member = as(w.t, w.identities.memberA);
+    expect(await member.query(api.members.get, { userId: "user_admin_a" })).toMatchObject({ userId: "user_admin_a", role: "org:admin" });
+    expect(await member.query(api.members.get, { userId: "user_admin_b" })).toBeNull();
+    expect(await member.query(api.members.get, { userId: "user_nobody" })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { CheckIcon, UserRoundIcon, UserRoundXIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import { memberSearch } from "@/convex/lib/inputs";
 import { cn } from "@/lib/utils";
+import { useSafeQuery } from "@/lib/hooks/use-safe-query";
 import { useMe } from "@/components/orgs/me-provider";
 import { UserAvatar } from "@/components/members/user-avatar";
 import { memberName } from "@/components/members/member-name";
@@ -24,8 +25,11 @@ type Props = {
 export function AssigneePicker({ todoTitle, assigneeId, disabled, onAssign }: Props) {
   const directory = useMembersDirectory();
   const [open, setOpen] = useState(false);
-  const assignee = assigneeId ? directory.get(assigneeId) : undefined;
-  const name = assigneeId ? (assignee ? memberName(assignee) : "a former or unlisted member") : null;
+  const listed = assigneeId ? directory.get(assigneeId) : undefined;
+  // An assignee beyond the members loaded for the page is looked up alone.
+  const fetched = useSafeQuery(api.members.get, assigneeId && !listed ? { userId: assigneeId } : "skip");
+  const assignee = listed ?? (fetched.status === "success" ? (fetched.data ?? undefined) : undefined);
+  const name = assigneeId ? (assignee ? memberName(assignee) : fetched.status === "loading" ? "…" : "a former member") : null;
 
   return (
     <Popover open={open} onOpenChange={setOpen}>
