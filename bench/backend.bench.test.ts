@@ -6,6 +6,7 @@ import { convexTest } from "convex-test";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, test } from "vitest";
 import { api } from "../convex/_generated/api";
+import { todoRow } from "../test/tenants";
 import componentSchema from "../convex/clerkSync/schema";
 import { apply, event, membership, organization, user } from "../test/clerk";
 import { componentModules, setupConvex } from "../test/convex";
@@ -28,7 +29,7 @@ for (const orgCount of [1, 10, 100]) {
         const orgId = `org_${o}`;
         const listId = await ctx.db.insert("lists", { orgId, name: "Inbox", archived: false, createdBy: "user_0" });
         for (let i = 0; i < TODOS_PER_ORG; i++) {
-          await ctx.db.insert("todos", { orgId, listId, title: `todo ${i}`, done: i % 2 === 0, createdBy: "user_0" });
+          await ctx.db.insert("todos", todoRow({ orgId, listId, title: `todo ${i}`, done: i % 2 === 0, createdBy: "user_0" }));
         }
       }
     });

@@ -3,12 +3,15 @@
  * out through the Clerk Backend API, then written through to the component so
  * every screen updates at once; the webhook that follows is a no-op.
  */
+import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { v } from "convex/values";
+import { internal } from "./_generated/api";
 import type { ActionCtx } from "./_generated/server";
 import { callClerk, clerkApi } from "./lib/clerkApi";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
-import { inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
+import { confirmOrgName, inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
+import { slugCandidates } from "./lib/slug";
 import { tenantAction, userAction, type Tenant } from "./lib/tenant";
 import { enforceRateLimits } from "./rateLimits";
 
@@ -20,7 +23,7 @@ export const createOrganization = userAction({
     const userId = ctx.identity.subject;
     await enforceRateLimits(ctx, { createOrgByUser: userId });
     const clerk = clerkApi();
-    const org = await callClerk(() => clerk.organizations.createOrganization({ name, createdBy: userId }));
+    const org = await createWithFreeSlug(name, (slug) => clerk.organizations.createOrganization({ name, slug, createdBy: userId }));
     await clerkSync.applyFromApi(ctx, "organization.created", org.raw, userId);
     const { data } = await callClerk(() =>
       clerk.organizations.getOrganizationMembershipList({ organizationId: org.id, userId: [userId] }),
@@ -31,6 +34,69 @@ export const createOrganization = userAction({
     return { orgId: org.id, slug: org.slug };
   },
 });
+
+/**
+ * The slug comes from the name's visible text ("<b>Nina</b> & Co" →
+ * "nina-co"); when another org has it, the next candidate is tried
+ * ("nina-co-2", …), as Clerk answers `form_identifier_exists` for a taken slug.
+ */
+async function createWithFreeSlug<T>(name: string, create: (slug: string) => Promise<T>): Promise<T> {
+  const candidates = slugCandidates(name);
+  for (const [i, slug] of candidates.entries()) {
+    try {
+      return await callClerk(() =>
+        create(slug).catch((error: unknown) => {
+          const taken = isClerkAPIResponseError(error) && error.errors.some((e) => e.code === "form_identifier_exists");
+          if (taken && i < candidates.length - 1) throw new SlugTaken();
+          throw error;
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof SlugTaken)) throw error;
+    }
+  }
+  throw new Error("unreachable: the last slug candidate either succeeds or throws");
+}
+
+class SlugTaken extends Error {}
+
+/**
+ * Admins only, and only with the organization's name typed again. Clerk
+ * deletes it; the write-through (and the webhook after it) removes it from
+ * every member's screen at once and purges its lists and todos in batches.
+ * Each member is told who deleted it (lib/departures.ts).
+ */
+export const deleteOrganization = tenantAction({
+  args: { confirmName: v.string() },
+  requires: "org:manage",
+  handler: async (ctx, args) => {
+    const typed = parseField(confirmOrgName, args.confirmName);
+    const org = await clerkSync.getOrganization(ctx, ctx.tenant.orgId);
+    if (!org) throw notFound("Organization");
+    if (typed !== org.name) throw appError("INVALID_ARGUMENT", `Type “${org.name}” exactly to confirm.`);
+    const memberIds = await allMemberIds(ctx, ctx.tenant.orgId);
+    await callClerk(() => clerkApi().organizations.deleteOrganization(ctx.tenant.orgId));
+    await ctx.runMutation(internal.departures.recordOrgDeleted, {
+      orgId: ctx.tenant.orgId,
+      orgName: org.name,
+      actorId: ctx.tenant.userId,
+      userIds: memberIds.filter((id) => id !== ctx.tenant.userId),
+    });
+    await clerkSync.applyFromApi(ctx, "organization.deleted", { id: ctx.tenant.orgId, object: "organization", deleted: true }, ctx.tenant.userId);
+  },
+});
+
+/** Every member's id, page by page (team-sized orgs: a handful of pages). */
+async function allMemberIds(ctx: ActionCtx, orgId: string) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page: Awaited<ReturnType<typeof clerkSync.listMembers>> = await clerkSync.listMembers(ctx, { orgId, paginationOpts: { numItems: 200, cursor } });
+    ids.push(...page.page.map((m) => m.userId));
+    if (page.isDone) return ids;
+    cursor = page.continueCursor;
+  }
+}
 
 export const renameOrganization = tenantAction({
   args: { name: v.string() },
@@ -54,6 +120,36 @@ export const invite = tenantAction({
         organizationId: ctx.tenant.orgId,
         emailAddress,
         role,
+        inviterUserId: ctx.tenant.userId,
+      }),
+    );
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, ctx.tenant.userId);
+  },
+});
+
+/**
+ * Sends a pending invitation again. Clerk has no "resend": the old
+ * invitation is revoked and a new one (same email, same role) sent, which
+ * emails a fresh link. Rate limited exactly like `invite`.
+ */
+export const resendInvitation = tenantAction({
+  args: { invitationId: v.string() },
+  requires: "members:manage",
+  handler: async (ctx, { invitationId }) => {
+    const known = await clerkSync.getInvitation(ctx, invitationId);
+    if (!known || known.orgId !== ctx.tenant.orgId) throw notFound("Invitation");
+    if (known.status !== "pending") throw appError("INVALID_ARGUMENT", `This invitation was ${known.status}; send a new one instead.`);
+    await enforceRateLimits(ctx, { inviteByUser: ctx.tenant.userId, inviteByOrg: ctx.tenant.orgId });
+    const clerk = clerkApi();
+    const revoked = await callClerk(() =>
+      clerk.organizations.revokeOrganizationInvitation({ organizationId: ctx.tenant.orgId, invitationId, requestingUserId: ctx.tenant.userId }),
+    );
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", revoked.raw, ctx.tenant.userId);
+    const invitation = await callClerk(() =>
+      clerk.organizations.createOrganizationInvitation({
+        organizationId: ctx.tenant.orgId,
+        emailAddress: known.email,
+        role: known.role,
         inviterUserId: ctx.tenant.userId,
       }),
     );

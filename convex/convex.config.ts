@@ -1,5 +1,6 @@
 import { defineApp } from "convex/server";
 import { v } from "convex/values";
+import aggregate from "@convex-dev/aggregate/convex.config";
 import rateLimiter from "@convex-dev/rate-limiter/convex.config";
 import clerkSync from "./clerkSync/convex.config";
 
@@ -19,5 +20,7 @@ const app = defineApp({
 });
 app.use(clerkSync);
 app.use(rateLimiter);
+/** Per-list todo counts for the overview (lib/todoStats.ts). */
+app.use(aggregate, { name: "todoStats" });
 
 export default app;

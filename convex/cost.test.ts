@@ -16,9 +16,10 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
+import { insertTodo } from "./lib/todoStore";
 import { organization } from "../test/clerk";
 import { setupConvex } from "../test/convex";
-import { addMember, addUser, as, tokenV2 } from "../test/tenants";
+import { addMember, addUser, as, todoRow, tokenV2 } from "../test/tenants";
 
 const PAGE = 20;
 const TODOS_PER_ORG = 200;
@@ -54,14 +55,14 @@ async function load(orgCount: number) {
     const listId = await t.run(async (ctx) => {
       const listId = await ctx.db.insert("lists", { orgId: org.id, name: "Backlog", archived: false, createdBy: USER });
       for (let j = 0; j < TODOS_PER_ORG; j++) {
-        await ctx.db.insert("todos", {
+        await ctx.db.insert("todos", todoRow({
           orgId: org.id,
           listId,
           title: `Todo ${j}`,
           done: j % 2 === 1,
           assigneeId: j % 4 < 2 ? USER : `user_colleague_${i}`,
           createdBy: USER,
-        });
+        }));
       }
       return listId;
     });
@@ -103,5 +104,72 @@ describe.each([1, 50])("%i org(s) of 200 todos each", (orgCount) => {
       expect((await listPage(loaded, filter, fits)).page, filter).toHaveLength(fits);
       await expect(listPage(loaded, filter, fits + 1), filter).rejects.toThrow(/Scanned too many documents/);
     }
+  });
+});
+
+/**
+ * The overview's counts (open, done, assigned to me, overdue per list) come
+ * from the aggregates kept in each todo write's transaction: reading them
+ * walks a few B-tree nodes per list, never the todos (reading 500 todos per
+ * list to count them would be 2,400 reads here).
+ */
+describe("overview counts", () => {
+  const LISTS = 6;
+  /**
+   * Per list: the tree nodes along the edges of four counted ranges (a node
+   * holds up to 16 entries and its subtrees' totals), a few levels deep.
+   */
+  const PER_LIST = 80;
+
+  const isDone = (j: number) => j % 3 === 0;
+  const isMine = (j: number) => j % 2 === 0;
+  const isLate = (j: number) => j % 5 === 0;
+  const expected = (n: number) => {
+    const all = Array.from({ length: n }, (_, j) => j);
+    const open = all.filter((j) => !isDone(j));
+    return { open: open.length, done: n - open.length, mine: open.filter(isMine).length, overdue: open.filter(isLate).length };
+  };
+
+  async function seed(todosPerList: number) {
+    // The seeding writes thousands of rows; the reads are measured by the overview's own transaction metrics.
+    const t = setupConvex();
+    const org = organization("org_cost", { name: "Cost" });
+    await addMember(t, org, USER, { role: "org:member" });
+    await t.run(async (ctx) => {
+      for (let l = 0; l < LISTS; l++) {
+        const listId = await ctx.db.insert("lists", { orgId: org.id, name: `List ${l}`, archived: false, createdBy: USER });
+        for (let j = 0; j < todosPerList; j++) {
+          await insertTodo(ctx, {
+            orgId: org.id,
+            listId,
+            title: `Todo ${j}`,
+            done: isDone(j),
+            assigneeId: isMine(j) ? USER : undefined,
+            dueDate: isLate(j) ? "2025-03-01" : undefined,
+            priority: 4,
+            createdBy: USER,
+          });
+        }
+      }
+    });
+    return as(t, tokenV2(USER, { id: org.id, role: "member" }));
+  }
+
+  const readsOfOverview = (client: Awaited<ReturnType<typeof seed>>) =>
+    client.run(async (ctx) => {
+      const listIds = (await ctx.runQuery(api.lists.list, {})).map((l) => l._id);
+      const before = (await ctx.meta.getTransactionMetrics()).documentsRead.used;
+      const counts = await ctx.runQuery(api.lists.counts, { listIds, today: "2025-03-31" });
+      return { counts: Object.values(counts), reads: (await ctx.meta.getTransactionMetrics()).documentsRead.used - before };
+    });
+
+  test(`${LISTS} lists of 400 todos: the counts are right and reading them stays within ${PER_LIST} documents per list, a small multiple of 4 todos' cost`, { timeout: 120_000 }, async () => {
+    const small = await readsOfOverview(await seed(4));
+    const large = await readsOfOverview(await seed(400));
+    expect(large.counts).toEqual(Array(LISTS).fill(expected(400)));
+    expect(large.reads).toBeLessThanOrEqual(2 + LISTS * (1 + PER_LIST));
+    // A hundred times the todos costs a few more tree levels, not a hundred times the reads.
+    expect(large.reads).toBeLessThan(small.reads * 10);
+    expect(large.reads).toBeLessThan((LISTS * 400) / 4);
   });
 });

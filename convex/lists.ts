@@ -7,6 +7,8 @@ import { tenantMutation, tenantQuery } from "./lib/tenant";
 import { appError } from "./lib/errors";
 import { deleteTodosOfList } from "./lib/purge";
 import { recordAudit } from "./lib/audit";
+import { calendarDay } from "./lib/inputs";
+import { listCounts, todoStats } from "./lib/todoStats";
 
 /** Far above what a team keeps; bounds the sidebar query. */
 const MAX_LISTS = 500;
@@ -18,6 +20,28 @@ export const list = tenantQuery({
       .query("lists")
       .withIndex("by_org_archived", (q) => q.eq("orgId", ctx.tenant.orgId).eq("archived", archived))
       .take(MAX_LISTS),
+});
+
+/** Counts are read for this many lists per call: a screen of cards asks chunk by chunk. */
+export const COUNTS_CHUNK = 50;
+
+/**
+ * Counts for the overview's cards: open, done, assigned to the caller (open)
+ * and overdue (open, due before `today`, the caller's calendar day). They
+ * come from the aggregates, never from reading todos: a few tree nodes per
+ * list however many todos it holds. A foreign or missing list id answers
+ * NOT_FOUND, like everywhere.
+ */
+export const counts = tenantQuery({
+  args: { listIds: v.array(v.string()), today: v.string() },
+  handler: async (ctx, args) => {
+    const today = parseField(calendarDay, args.today);
+    if (args.listIds.length > COUNTS_CHUNK) throw appError("INVALID_ARGUMENT", `Ask for at most ${COUNTS_CHUNK} lists at once.`);
+    const lists = [];
+    for (const listId of args.listIds) lists.push(await loadOwned(ctx.db, "lists", listId, "List"));
+    const counts = await listCounts(ctx, ctx.tenant.orgId, lists.map((l) => l._id), ctx.tenant.userId, today);
+    return Object.fromEntries(lists.map((list) => [list._id, counts.get(list._id)!]));
+  },
 });
 
 export const get = tenantQuery({
@@ -73,6 +97,7 @@ export const remove = tenantMutation({
   handler: async (ctx, args) => {
     const list = await loadOwned(ctx.db, "lists", args.listId, "List");
     await ctx.db.delete("lists", list._id);
+    await todoStats.listDeleted(ctx, list.orgId, list._id);
     await recordAudit(ctx.db, { orgId: list.orgId, kind: "list.deleted", source: "app", actorId: ctx.tenant.userId, name: list.name });
     await ctx.scheduler.runAfter(0, internal.lists.purgeTodos, { orgId: list.orgId, listId: list._id });
   },

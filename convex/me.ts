@@ -1,3 +1,6 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
 import { parseOrgClaims } from "./lib/claims";
 import { clerkSync } from "./lib/clerkSync";
 import { userQuery } from "./lib/tenant";
@@ -44,6 +47,33 @@ export const get = userQuery({
         name: o.organization.name,
         role: o.role,
       })),
+    };
+  },
+});
+
+export type LostAccess = { kind: Doc<"departures">["kind"]; orgName: string | null; by: string | null; at: number };
+
+/**
+ * Why the caller lost access to an organization (its id or slug): removed
+ * (by whom, when the app did it) or the organization deleted. Null when
+ * there is nothing to tell, including for an org the caller never belonged
+ * to: it answers only about the caller's own past memberships.
+ */
+export const lostAccess = userQuery({
+  args: { org: v.string() },
+  handler: async (ctx, args): Promise<LostAccess | null> => {
+    const userId = ctx.identity.subject;
+    const org = (await clerkSync.getOrganizationBySlug(ctx, args.org)) ?? (await clerkSync.getOrganization(ctx, args.org));
+    const orgId = org?.clerkId ?? args.org;
+    const departure: Doc<"departures"> | null = await ctx.runQuery(internal.departures.forUser, { orgId, userId });
+    if (!departure) return null;
+    const actor = departure.actorId ? await clerkSync.getUser(ctx, departure.actorId) : null;
+    const actorName = actor && ([actor.firstName, actor.lastName].filter(Boolean).join(" ") || actor.primaryEmail || null);
+    return {
+      kind: departure.kind,
+      orgName: org?.name ?? departure.orgName ?? null,
+      by: actorName ?? null,
+      at: departure.at,
     };
   },
 });

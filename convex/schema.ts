@@ -1,6 +1,8 @@
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { auditFields } from "./lib/audit";
+import { departureFields } from "./lib/departures";
+import { todoFields } from "./lib/todoFields";
 
 /**
  * Tenant data. Every table has `orgId` (Clerk organization id) and every
@@ -14,21 +16,36 @@ export default defineSchema({
     createdBy: v.string(),
   }).index("by_org_archived", ["orgId", "archived"]),
 
-  todos: defineTable({
+  /**
+   * `order` is the list's own order (a fractional key, lib/order.ts);
+   * `priority` 1 (high) … 4 (none); `dueDate` a calendar day "YYYY-MM-DD";
+   * `searchText` title and notes, for the search index.
+   */
+  todos: defineTable(todoFields)
+    // The list in its own order, done or not (appending, purging).
+    .index("by_org_list", ["orgId", "listId", "order"])
+    // One index per view of a list: open or done, by own order, due date or priority…
+    .index("by_org_list_done", ["orgId", "listId", "done", "order"])
+    .index("by_org_list_done_due", ["orgId", "listId", "done", "dueDate", "order"])
+    .index("by_org_list_done_priority", ["orgId", "listId", "done", "priority", "order"])
+    // …and the same for one assignee ("Mine").
+    .index("by_org_list_assignee", ["orgId", "listId", "assigneeId", "done", "order"])
+    .index("by_org_list_assignee_due", ["orgId", "listId", "assigneeId", "done", "dueDate", "order"])
+    .index("by_org_list_assignee_priority", ["orgId", "listId", "assigneeId", "done", "priority", "order"])
+    // One member's todos across the org's lists, by due date ("My todos", a member's page).
+    .index("by_org_assignee_due", ["orgId", "assigneeId", "done", "dueDate"])
+    .searchIndex("search_text", { searchField: "searchText", filterFields: ["orgId"] }),
+
+  /** Deleted todos kept for a few minutes so "Undo" restores them exactly (lib/trash.ts). */
+  deletedTodos: defineTable({
     orgId: v.string(),
-    listId: v.id("lists"),
-    title: v.string(),
-    notes: v.optional(v.string()),
-    done: v.boolean(),
-    assigneeId: v.optional(v.string()),
-    createdBy: v.string(),
-    completedAt: v.optional(v.number()),
-  })
-    // Kept beside by_org_list_done for its order: creation time, not done-then-creation.
-    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
-    .index("by_org_list", ["orgId", "listId"])
-    .index("by_org_list_done", ["orgId", "listId", "done"])
-    .index("by_org_list_assignee", ["orgId", "listId", "assigneeId"]),
+    batchId: v.string(),
+    deletedBy: v.string(),
+    todo: v.object(todoFields),
+  }).index("by_org_batch", ["orgId", "batchId"]),
+
+  /** Why a user lost access to an organization: told on their next look at it (lib/departures.ts). */
+  departures: defineTable(departureFields).index("by_org_user", ["orgId", "userId"]),
 
   /** Who changed what in the organization (lib/audit.ts); newest first by creation time. */
   auditEvents: defineTable(auditFields)

@@ -4,13 +4,14 @@ import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
 import { recordAudit, sourceOf, type AuditKind } from "./lib/audit";
 import { clerkSync } from "./lib/clerkSync";
+import { forgetDeparture, recordDeparture } from "./lib/departures";
 import { deleteOrgData, PURGE_BATCH } from "./lib/purge";
 
 /** An organization deleted in Clerk takes its lists and todos with it. */
 export const onOrganizationDeleted = internalMutation({
   args: { orgId: v.string() },
   handler: async (ctx, { orgId }) => {
-    if (await deleteOrgData(ctx.db, orgId)) {
+    if (await deleteOrgData(ctx, orgId)) {
       await ctx.scheduler.runAfter(0, internal.sync.onOrganizationDeleted, { orgId });
     }
   },
@@ -26,6 +27,12 @@ export const onMembershipChanged = internalMutation({
     const kind: AuditKind | null =
       role === null ? "member.removed" : previousRole === null ? "member.added" : role !== previousRole ? "member.roleChanged" : null;
     if (!kind) return; // same role: a profile or timestamp change
+    if (kind === "member.added") await forgetDeparture(ctx.db, orgId, userId);
+    // Leaving on one's own needs no explanation later.
+    if (kind === "member.removed" && actorId !== userId) {
+      const org = await clerkSync.getOrganization(ctx, orgId);
+      await recordDeparture(ctx.db, { orgId, userId, kind: "removed", actorId, orgName: org?.name, at: Date.now() });
+    }
     await recordAudit(ctx.db, {
       orgId,
       kind,

@@ -23,6 +23,7 @@ import {
   seedOrgs,
   snapshotApp,
   tokenV1,
+  todoRow,
   tokenV2,
 } from "../test/tenants";
 
@@ -68,17 +69,25 @@ type Call = {
 
 const CALLS: Call[] = [
   { name: "lists:list", kind: "query", args: () => ({}) },
+  { name: "lists:counts", kind: "query", takes: "listId", args: ({ listId }) => ({ listIds: [listId], today: "2025-03-31" }) },
   { name: "lists:get", kind: "query", takes: "listId", args: ({ listId }) => ({ listId }) },
   { name: "lists:create", kind: "mutation", args: () => ({ name: "New list" }) },
   { name: "lists:rename", kind: "mutation", takes: "listId", args: ({ listId }) => ({ listId, name: "Renamed" }) },
   { name: "lists:setArchived", kind: "mutation", takes: "listId", args: ({ listId }) => ({ listId, archived: true }) },
   { name: "lists:remove", kind: "mutation", takes: "listId", args: ({ listId }) => ({ listId }) },
   { name: "todos:list", kind: "query", takes: "listId", args: ({ listId }) => ({ listId, filter: "all", ...page() }) },
+  { name: "todos:get", kind: "query", takes: "todoId", args: ({ todoId }) => ({ todoId }) },
   { name: "todos:create", kind: "mutation", takes: "listId", args: ({ listId }) => ({ listId, title: "New todo" }) },
   { name: "todos:update", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId, title: "Changed", notes: "n" }) },
   { name: "todos:setDone", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId, done: true }) },
   { name: "todos:assign", kind: "mutation", takes: "todoId", args: ({ todoId, assigneeId }) => ({ todoId, assigneeId }) },
+  { name: "todos:move", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId, afterId: null, beforeId: null }) },
   { name: "todos:remove", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoId }) },
+  { name: "todos:restore", kind: "mutation", args: () => ({ undoId: "no-such-undo" }) },
+  { name: "bulk:setDone", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoIds: [todoId], done: true }) },
+  { name: "bulk:remove", kind: "mutation", takes: "todoId", args: ({ todoId }) => ({ todoIds: [todoId] }) },
+  { name: "search:todos", kind: "query", args: () => ({ text: "todo" }) },
+  { name: "assigned:list", kind: "query", args: ({ assigneeId }) => ({ userId: assigneeId, dated: true, ...page() }) },
   { name: "members:list", kind: "query", args: () => page() },
   { name: "members:get", kind: "query", args: ({ assigneeId }) => ({ userId: assigneeId }) },
   { name: "members:invitations", kind: "query", args: () => ({}) },
@@ -89,6 +98,8 @@ const CALLS: Call[] = [
   // (members, invitations of another org) are in admin.test.ts.
   { name: "admin:renameOrganization", kind: "action", args: () => ({ name: "Renamed org" }) },
   { name: "admin:invite", kind: "action", args: () => ({ email: "new@example.com", role: "org:member" }) },
+  { name: "admin:resendInvitation", kind: "action", args: () => ({ invitationId: "orginv_x" }) },
+  { name: "admin:deleteOrganization", kind: "action", args: () => ({ confirmName: "Org A" }) },
   { name: "admin:revokeInvitation", kind: "action", args: () => ({ invitationId: "orginv_x" }) },
   { name: "admin:changeRole", kind: "action", args: ({ assigneeId }) => ({ userId: assigneeId, role: "org:admin" }) },
   { name: "admin:removeMember", kind: "action", args: ({ assigneeId }) => ({ userId: assigneeId }) },
@@ -459,7 +470,7 @@ describe("lists and todos", () => {
     const many = 2 * PURGE_BATCH + 7;
     await w.t.run(async (ctx) => {
       for (let i = 0; i < many; i++) {
-        await ctx.db.insert("todos", { orgId: "org_a", listId: w.listA, title: `t${i}`, done: false, createdBy: "user_admin_a" });
+        await ctx.db.insert("todos", todoRow({ orgId: "org_a", listId: w.listA, title: `t${i}`, done: false, createdBy: "user_admin_a" }));
       }
     });
 
@@ -486,7 +497,7 @@ describe("lists and todos", () => {
     const w = await setup();
     await w.t.run(async (ctx) => {
       for (let i = 0; i < PURGE_BATCH + 50; i++) {
-        await ctx.db.insert("todos", { orgId: "org_a", listId: w.listA, title: `t${i}`, done: false, createdBy: "user_admin_a" });
+        await ctx.db.insert("todos", todoRow({ orgId: "org_a", listId: w.listA, title: `t${i}`, done: false, createdBy: "user_admin_a" }));
       }
     });
     const ofOrg = (s: Awaited<ReturnType<typeof snapshotApp>>, orgId: string) => ({

@@ -1,62 +1,89 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
+import { internalMutation } from "./_generated/server";
+import type { QueryCtx } from "./_generated/server";
+import type { Id } from "./_generated/dataModel";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { loadOwned } from "./lib/ids";
-import { parseField, todoNotes, todoTitle } from "./lib/inputs";
+import { calendarDay, parseField, todoNotes, todoTitle } from "./lib/inputs";
+import { keyBetween } from "./lib/order";
 import { tenantMutation, tenantQuery, type Tenant } from "./lib/tenant";
-import type { QueryCtx } from "./_generated/server";
+import { NO_PRIORITY, priorityValidator } from "./lib/todoFields";
+import { insertTodo, loadTodo, patchTodo } from "./lib/todoStore";
+import { restoreTodos, trashTodos } from "./lib/trash";
+import { todosInView, viewArgs } from "./lib/todoViews";
 
-export const filter = v.union(v.literal("all"), v.literal("open"), v.literal("done"), v.literal("mine"));
-
-/** One page of a list's todos, oldest first; every filter is an index range. */
+/**
+ * One page of a list's open (or done) todos in one view: the list's own
+ * order, by priority, or a due-date range; all of them or the caller's.
+ * Every view is one index range (lib/todoViews.ts), so a page reads the page.
+ */
 export const list = tenantQuery({
-  args: { listId: v.string(), filter: v.optional(filter), paginationOpts: paginationOptsValidator },
-  handler: async (ctx, { listId, filter = "all", paginationOpts }) => {
+  args: { listId: v.string(), ...viewArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { listId, paginationOpts, ...view }) => {
     const list = await loadOwned(ctx.db, "lists", listId, "List");
-    const { orgId, userId } = ctx.tenant;
-    const todos = ctx.db.query("todos");
-    const query =
-      filter === "open" || filter === "done"
-        ? todos.withIndex("by_org_list_done", (q) =>
-            q.eq("orgId", orgId).eq("listId", list._id).eq("done", filter === "done"),
-          )
-        : filter === "mine"
-          ? todos.withIndex("by_org_list_assignee", (q) =>
-              q.eq("orgId", orgId).eq("listId", list._id).eq("assigneeId", userId),
-            )
-          : todos.withIndex("by_org_list", (q) => q.eq("orgId", orgId).eq("listId", list._id));
-    return await query.paginate(paginationOpts);
+    return await todosInView(ctx.db, ctx.tenant, list._id, view).paginate(paginationOpts);
   },
 });
 
+/** One todo and its list (the todo's details, a search result, the command palette). */
+export const get = tenantQuery({
+  args: { todoId: v.string() },
+  handler: async (ctx, { todoId }) => {
+    const todo = await loadTodo(ctx.db, todoId);
+    const list = (await ctx.db.get("lists", todo.listId))!;
+    return { todo, list: { _id: list._id, name: list.name, archived: list.archived } };
+  },
+});
+
+const dueDateArg = v.optional(v.union(v.string(), v.null()));
+const parseDue = (dueDate: string | null | undefined) => (dueDate ? parseField(calendarDay, dueDate) : undefined);
+
+/** Appends a todo to the end of the list. */
 export const create = tenantMutation({
-  args: { listId: v.string(), title: v.string(), notes: v.optional(v.string()) },
+  args: {
+    listId: v.string(),
+    title: v.string(),
+    notes: v.optional(v.string()),
+    dueDate: dueDateArg,
+    priority: v.optional(priorityValidator),
+  },
   requires: "todos:write",
   handler: async (ctx, args) => {
     const list = await loadOwned(ctx.db, "lists", args.listId, "List");
     if (list.archived) throw appError("INVALID_ARGUMENT", "This list is archived; restore it to add todos.");
-    return await ctx.db.insert("todos", {
+    return await insertTodo(ctx, {
       orgId: ctx.tenant.orgId,
       listId: list._id,
       title: parseField(todoTitle, args.title),
-      notes: args.notes === undefined ? undefined : parseField(todoNotes, args.notes),
+      notes: args.notes === undefined ? undefined : parseField(todoNotes, args.notes) || undefined,
       done: false,
       createdBy: ctx.tenant.userId,
+      priority: args.priority ?? NO_PRIORITY,
+      dueDate: parseDue(args.dueDate),
     });
   },
 });
 
+/** Changes what is given; `dueDate: null` clears the due date, priority 4 clears the priority. */
 export const update = tenantMutation({
-  args: { todoId: v.string(), title: v.optional(v.string()), notes: v.optional(v.string()) },
+  args: {
+    todoId: v.string(),
+    title: v.optional(v.string()),
+    notes: v.optional(v.string()),
+    dueDate: dueDateArg,
+    priority: v.optional(priorityValidator),
+  },
   requires: "todos:write",
   handler: async (ctx, args) => {
     const todo = await loadTodo(ctx.db, args.todoId);
-    const patch: Partial<Doc<"todos">> = {};
+    const patch: Parameters<typeof patchTodo>[2] = {};
     if (args.title !== undefined) patch.title = parseField(todoTitle, args.title);
     if (args.notes !== undefined) patch.notes = parseField(todoNotes, args.notes) || undefined;
-    await ctx.db.patch("todos", todo._id, patch);
+    if (args.dueDate !== undefined) patch.dueDate = parseDue(args.dueDate);
+    if (args.priority !== undefined) patch.priority = args.priority;
+    await patchTodo(ctx, todo, patch);
   },
 });
 
@@ -67,7 +94,7 @@ export const setDone = tenantMutation({
   handler: async (ctx, { todoId, done }) => {
     const todo = await loadTodo(ctx.db, todoId);
     if (todo.done === done) return;
-    await ctx.db.patch("todos", todo._id, { done, completedAt: done ? Date.now() : undefined });
+    await patchTodo(ctx, todo, { done, completedAt: done ? Date.now() : undefined });
   },
 });
 
@@ -78,25 +105,73 @@ export const assign = tenantMutation({
   handler: async (ctx, { todoId, assigneeId }) => {
     const todo = await loadTodo(ctx.db, todoId);
     if (assigneeId !== null) await requireMember(ctx, ctx.tenant, assigneeId);
-    await ctx.db.patch("todos", todo._id, { assigneeId: assigneeId ?? undefined });
+    await patchTodo(ctx, todo, { assigneeId: assigneeId ?? undefined });
   },
 });
 
+/**
+ * Moves a todo between two others of its list (the ones the mover sees
+ * around the drop point; `null` for the start or end; both null: to the end
+ * of the list). One document is written: the moved todo gets a key between
+ * its new neighbours'.
+ */
+export const move = tenantMutation({
+  args: { todoId: v.string(), afterId: v.union(v.string(), v.null()), beforeId: v.union(v.string(), v.null()) },
+  requires: "todos:write",
+  handler: async (ctx, { todoId, afterId, beforeId }) => {
+    const todo = await loadTodo(ctx.db, todoId);
+    if (afterId === null && beforeId === null) {
+      const last = await lastOfList(ctx.db, todo);
+      if (last && last._id !== todo._id) await patchTodo(ctx, todo, { order: keyBetween(last.order, null) });
+      return;
+    }
+    const neighbour = async (id: string | null) => {
+      if (id === null) return null;
+      const other = await loadTodo(ctx.db, id);
+      // A todo of another list answers like a missing one.
+      if (other.listId !== todo.listId || other._id === todo._id) throw notFound("Todo");
+      return other.order;
+    };
+    const order = keyBetween(await neighbour(afterId), await neighbour(beforeId));
+    await patchTodo(ctx, todo, { order });
+  },
+});
+
+/** Deletes a todo; `restore({ undoId })` brings it back exactly, for a few minutes. */
 export const remove = tenantMutation({
   args: { todoId: v.string() },
   requires: "todos:write",
   handler: async (ctx, { todoId }) => {
     const todo = await loadTodo(ctx.db, todoId);
-    await ctx.db.delete("todos", todo._id);
+    return { undoId: await trashTodos(ctx, ctx.tenant, [todo]) };
   },
 });
 
-/** A todo whose list was deleted is gone too, even before the purge reaches it. */
-async function loadTodo(db: QueryCtx["db"], todoId: string) {
-  const todo = await loadOwned(db, "todos", todoId, "Todo");
-  if (!(await db.get("lists", todo.listId))) throw notFound("Todo");
-  return todo;
-}
+/** Undoes a deletion (one todo or a bulk one): every field as it was, in the same place. */
+export const restore = tenantMutation({
+  args: { undoId: v.string() },
+  requires: "todos:write",
+  handler: async (ctx, { undoId }) => await restoreTodos(ctx, ctx.tenant, undoId),
+});
+
+/** The undo window is over: the batch is forgotten. */
+export const forgetDeleted = internalMutation({
+  args: { orgId: v.string(), batchId: v.string() },
+  handler: async (ctx, { orgId, batchId }) => {
+    const rows = await ctx.db
+      .query("deletedTodos")
+      .withIndex("by_org_batch", (q) => q.eq("orgId", orgId).eq("batchId", batchId))
+      .collect();
+    for (const row of rows) await ctx.db.delete("deletedTodos", row._id);
+  },
+});
+
+const lastOfList = (db: QueryCtx["db"], todo: { orgId: string; listId: Id<"lists"> }) =>
+  db
+    .query("todos")
+    .withIndex("by_org_list", (q) => q.eq("orgId", todo.orgId).eq("listId", todo.listId))
+    .order("desc")
+    .first();
 
 /** A user of another org answers like an unknown user. */
 async function requireMember(ctx: Pick<QueryCtx, "runQuery">, tenant: Tenant, userId: string) {

@@ -1,8 +1,10 @@
 /**
- * convex-test set-up for the app and its components (clerkSync, and the rate
- * limiter from npm). Test helpers live outside convex/ so the Convex bundler
+ * convex-test set-up for the app and its components (clerkSync, and from npm
+ * the rate limiter and the aggregate holding the overview's counts). Test helpers live outside convex/ so the Convex bundler
  * never treats them as modules.
  */
+import aggregate from "@convex-dev/aggregate/test";
+import batchWorker from "@convex-dev/batch-worker/test";
 import rateLimiter from "@convex-dev/rate-limiter/test";
 import { convexTest } from "convex-test";
 import schema from "../convex/schema";
@@ -27,6 +29,9 @@ type TestConvex = ReturnType<typeof convexTest>;
 export function register(t: TestConvex, name = "clerkSync") {
   t.registerComponent(name, componentSchema, componentModules);
   rateLimiter.register(t, "rateLimiter");
+  // The aggregate's own helper leaves out the batch worker it mounts.
+  aggregate.register(t, "todoStats");
+  batchWorker.register(t, "todoStats/batchWorker");
 }
 
 export const WEBHOOK_SECRET = "whsec_" + btoa("team-todos-test-secret-0123456789");

@@ -6,7 +6,10 @@
 import type { UserIdentity } from "convex/server";
 import { ConvexError } from "convex/values";
 import { expect } from "vitest";
+import { generateKeyBetween } from "fractional-indexing";
+import type { Id } from "../convex/_generated/dataModel";
 import type { AppErrorData, ErrorCode } from "../convex/lib/errors";
+import { NO_PRIORITY, searchTextOf, type TodoFields } from "../convex/lib/todoFields";
 import { apply, event, membership, organization, user } from "./clerk";
 import type { TestApp } from "./convex";
 
@@ -134,6 +137,21 @@ export async function snapshotApp(t: TestApp) {
   return await t.run(async (ctx) => ({
     lists: await ctx.db.query("lists").collect(),
     todos: await ctx.db.query("todos").collect(),
+    deletedTodos: await ctx.db.query("deletedTodos").collect(),
+    departures: await ctx.db.query("departures").collect(),
     scheduled: await ctx.db.system.query("_scheduled_functions").collect(),
   }));
+}
+
+let lastOrder: string | null = null;
+
+/**
+ * A todo row for `ctx.db.insert("todos", …)` in tests that seed many rows
+ * directly: the stored fields the app's write path (lib/todoStore.ts) would
+ * set, each row after the previous one in its list's order. Rows seeded this
+ * way are not in the overview's counts.
+ */
+export function todoRow<T extends { orgId: string; listId: Id<"lists">; title: string; createdBy: string; done: boolean }>(fields: T & Partial<TodoFields>): TodoFields {
+  lastOrder = generateKeyBetween(lastOrder, null);
+  return { priority: NO_PRIORITY, order: lastOrder, searchText: searchTextOf(fields), ...fields };
 }

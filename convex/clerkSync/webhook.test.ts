@@ -22,6 +22,7 @@ import {
   withoutWebhookSecret,
 } from "../../test/clerk";
 import { clerkSync } from "../lib/clerkSync";
+import { todoRow } from "../../test/tenants";
 import { MAX_WEBHOOK_BODY_BYTES } from "../clerkSyncClient/webhook";
 
 // ---------------------------------------------------------------- helpers
@@ -53,8 +54,8 @@ async function seedLists(t: TestApp, orgId: string, count: number) {
   await t.run(async (ctx) => {
     for (let i = 0; i < count; i++) {
       const listId = await ctx.db.insert("lists", { orgId, name: `List ${i}`, archived: false, createdBy: "user_alice" });
-      await ctx.db.insert("todos", { orgId, listId, title: `Todo ${i}.1`, done: false, createdBy: "user_alice" });
-      await ctx.db.insert("todos", { orgId, listId, title: `Todo ${i}.2`, done: true, createdBy: "user_alice" });
+      await ctx.db.insert("todos", todoRow({ orgId, listId, title: `Todo ${i}.1`, done: false, createdBy: "user_alice" }));
+      await ctx.db.insert("todos", todoRow({ orgId, listId, title: `Todo ${i}.2`, done: true, createdBy: "user_alice" }));
     }
   });
 }

@@ -21,3 +21,15 @@ export function parseField<T>(schema: z.ZodType<T>, value: unknown): T {
   }
   return parsed.data;
 }
+
+/** A calendar day, "YYYY-MM-DD" (a due date, or the caller's today): a day that exists. */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2025-03-31.")
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, "That date does not exist.");
+export const todoSearch = z.string().trim().max(100, "Search for at most 100 characters.");
+/** Deleting an organization: its name, typed again. */
+export const confirmOrgName = z.string().trim().min(1, "Type the organization's name to confirm.");

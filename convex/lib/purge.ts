@@ -1,5 +1,11 @@
+/**
+ * Purges in batches, each far below a transaction's write limits. Todos are
+ * deleted without touching the overview's counts: a deleted list's trees are
+ * emptied in one go (`todoStats.listDeleted`).
+ */
 import type { Id } from "../_generated/dataModel";
-import type { DatabaseWriter } from "../_generated/server";
+import type { DatabaseWriter, MutationCtx } from "../_generated/server";
+import { todoStats } from "./todoStats";
 
 /** Small enough to stay far below the per-transaction write limits. */
 export const PURGE_BATCH = 500;
@@ -14,8 +20,13 @@ export async function deleteTodosOfList(db: DatabaseWriter, orgId: string, listI
   return batch.length === PURGE_BATCH;
 }
 
-/** Deletes one batch of an organization's todos, then lists, then audit log; true when more remain. */
-export async function deleteOrgData(db: DatabaseWriter, orgId: string) {
+/**
+ * Deletes one batch of an organization's todos, then lists (emptying their
+ * counts), then undo batches, then audit log; true when more remain. Its
+ * departures stay: they tell its members what happened.
+ */
+export async function deleteOrgData(ctx: Pick<MutationCtx, "db" | "runQuery" | "runMutation" | "meta">, orgId: string) {
+  const db = ctx.db;
   const todos = await db
     .query("todos")
     .withIndex("by_org_list", (q) => q.eq("orgId", orgId))
@@ -26,12 +37,23 @@ export async function deleteOrgData(db: DatabaseWriter, orgId: string) {
     .query("lists")
     .withIndex("by_org_archived", (q) => q.eq("orgId", orgId))
     .take(PURGE_BATCH - todos.length);
-  for (const list of lists) await db.delete("lists", list._id);
+  for (const list of lists) {
+    await db.delete("lists", list._id);
+    await todoStats.listDeleted(ctx, orgId, list._id);
+  }
   if (lists.length === PURGE_BATCH - todos.length) return true;
+  let left = PURGE_BATCH - todos.length - lists.length;
+  const trash = await db
+    .query("deletedTodos")
+    .withIndex("by_org_batch", (q) => q.eq("orgId", orgId))
+    .take(left);
+  for (const row of trash) await db.delete("deletedTodos", row._id);
+  if (trash.length === left) return true;
+  left -= trash.length;
   const audit = await db
     .query("auditEvents")
     .withIndex("by_org", (q) => q.eq("orgId", orgId))
-    .take(PURGE_BATCH - todos.length - lists.length);
+    .take(left);
   for (const event of audit) await db.delete("auditEvents", event._id);
-  return audit.length === PURGE_BATCH - todos.length - lists.length;
+  return audit.length === left;
 }
