@@ -5,7 +5,8 @@
  * at once, then confirmed by the webhook.
  */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
+import { LIMITS } from "./rateLimits";
 import { setupConvex, type TestApp } from "../test/convex";
 import { startLocalClerk } from "../test/localClerk";
 import { as, expectCode, tokenV2 } from "../test/tenants";
@@ -129,4 +130,72 @@ describe("admin actions", () => {
     await samInInitech.action(api.admin.renameOrganization, { name: "Initrode" });
     expect((await samInInitech.query(api.me.get, {})).activeOrg?.name).toBe("Initrode");
   });
+
+  test("resending a pending invitation sends a new one (same email and role) and costs a token like invite", async () => {
+    const ada = inAcme(ids.ada);
+    await ada.action(api.admin.invite, { email: "again@example.com", role: "org:admin" });
+    const [first] = await ada.query(api.members.invitations, {});
+    await ada.action(api.admin.resendInvitation, { invitationId: first!.invitationId });
+    const [second, ...rest] = await ada.query(api.members.invitations, {});
+    expect(rest).toEqual([]);
+    expect(second).toMatchObject({ email: "again@example.com", role: "org:admin" });
+    expect(second!.invitationId).not.toBe(first!.invitationId);
+    // The old link is dead: resending it again finds nothing pending.
+    await expectCode(ada.action(api.admin.resendInvitation, { invitationId: first!.invitationId }), "INVALID_ARGUMENT");
+
+    const grace = as(t, tokenV2(ids.grace, { id: ids.globex, role: "admin" }));
+    await expectCode(grace.action(api.admin.resendInvitation, { invitationId: second!.invitationId }), "NOT_FOUND");
+
+    // Spend the rest of Ada's invitation tokens (one went on the invite, one on the resend).
+    for (let i = 0; i < LIMITS.inviteByUser.capacity - 2; i++) {
+      await t.mutation(internal.rateLimits.take, { limits: [{ name: "inviteByUser", key: ids.ada }] });
+    }
+    await expectCode(ada.action(api.admin.resendInvitation, { invitationId: second!.invitationId }), "RATE_LIMITED");
+    expect((await ada.query(api.members.invitations, {}))[0]!.invitationId).toBe(second!.invitationId);
+  });
+
+  test("a member removed by an admin is told who removed them; one who left, or was never a member, is told nothing", async () => {
+    const ada = inAcme(ids.ada);
+    await ada.action(api.admin.removeMember, { userId: ids.bob });
+    const bob = as(t, tokenV2(ids.bob));
+    expect(await bob.query(api.me.lostAccess, { org: "acme" })).toMatchObject({ kind: "removed", by: "Ada Admin", orgName: "Acme" });
+    expect(await bob.query(api.me.lostAccess, { org: ids.acme })).toMatchObject({ kind: "removed", by: "Ada Admin" });
+
+    await inAcme(ids.sam, "member").action(api.admin.leave, {});
+    expect(await as(t, tokenV2(ids.sam)).query(api.me.lostAccess, { org: "acme" })).toBeNull();
+    expect(await as(t, tokenV2(ids.grace)).query(api.me.lostAccess, { org: "acme" })).toBeNull();
+  });
+
+  test("deleting the organization: admins only, its name typed exactly; members see it go and are told who deleted it", async () => {
+    const ada = inAcme(ids.ada);
+    const listId = await ada.mutation(api.lists.create, { name: "Doomed" });
+    await ada.mutation(api.todos.create, { listId, title: "Doomed todo" });
+
+    await expectCode(inAcme(ids.bob, "member").action(api.admin.deleteOrganization, { confirmName: "Acme" }), "FORBIDDEN");
+    const wrong = await expectCode(ada.action(api.admin.deleteOrganization, { confirmName: "acme" }), "INVALID_ARGUMENT");
+    expect(wrong.message).toBe("Type “Acme” exactly to confirm.");
+    expect(await roles()).toHaveProperty(["bob@acme.test"]);
+
+    await ada.action(api.admin.deleteOrganization, { confirmName: " Acme " });
+    const bob = as(t, tokenV2(ids.bob));
+    expect((await bob.query(api.me.get, {})).orgs).toEqual([]);
+    expect(await bob.query(api.me.lostAccess, { org: ids.acme })).toMatchObject({ kind: "orgDeleted", by: "Ada Admin", orgName: "Acme" });
+    await expectCode(ada.query(api.lists.list, {}), "FORBIDDEN");
+    // The cascade purges its data in scheduled batches.
+    await t.finishAllScheduledFunctions(() => {});
+    const left = await t.run(async (ctx) => ({
+      lists: (await ctx.db.query("lists").collect()).filter((l) => l.orgId === ids.acme),
+      todos: (await ctx.db.query("todos").collect()).filter((l) => l.orgId === ids.acme),
+    }));
+    expect(left).toEqual({ lists: [], todos: [] });
+    await local.drain(); // Clerk's own webhook changes nothing
+    expect((await bob.query(api.me.get, {})).orgs).toEqual([]);
+  });
+
+  test("an organization's slug comes from the visible text of its name; a taken one gets a number", async () => {
+    const sam = as(t, tokenV2(ids.sam));
+    expect((await sam.action(api.admin.createOrganization, { name: "Café Zoë & Co" })).slug).toBe("cafe-zoe-co");
+    expect((await sam.action(api.admin.createOrganization, { name: "Cafe Zoe, Co." })).slug).toBe("cafe-zoe-co-2");
+  });
 });
+
