@@ -127,7 +127,7 @@ describe("overview counts", () => {
   const expected = (n: number) => {
     const all = Array.from({ length: n }, (_, j) => j);
     const open = all.filter((j) => !isDone(j));
-    return { open: open.length, done: n - open.length, mine: open.filter(isMine).length, overdue: open.filter(isLate).length };
+    return { open: open.length, done: n - open.length, mine: open.filter(isMine).length, mineDone: all.filter((j) => isDone(j) && isMine(j)).length, overdue: open.filter(isLate).length };
   };
 
   async function seed(todosPerList: number) {

@@ -346,9 +346,9 @@ describe("overview counts", () => {
 
   test("open, done, assigned to me and overdue follow every change, for each viewer", async () => {
     const { adminA, memberA, listA } = await setup();
-    expect(await countsOf(adminA, listA)).toEqual({ open: 0, done: 0, mine: 0, overdue: 0 });
+    expect(await countsOf(adminA, listA)).toEqual({ open: 0, done: 0, mine: 0, mineDone: 0, overdue: 0 });
     const [a, b, c] = await addAll(adminA, listA, [{ title: "a", dueDate: "2025-03-01" }, { title: "b", dueDate: TODAY }, "c"]);
-    expect(await countsOf(adminA, listA)).toEqual({ open: 3, done: 0, mine: 0, overdue: 1 });
+    expect(await countsOf(adminA, listA)).toEqual({ open: 3, done: 0, mine: 0, mineDone: 0, overdue: 1 });
     // Tomorrow, "b" is overdue too: the clock changes the count, not a write.
     expect(await countsOf(adminA, listA, "2025-04-01")).toMatchObject({ overdue: 2 });
 
@@ -358,14 +358,14 @@ describe("overview counts", () => {
     expect(await countsOf(adminA, listA)).toMatchObject({ mine: 1 });
 
     await memberA.mutation(api.todos.setDone, { todoId: a!, done: true });
-    expect(await countsOf(memberA, listA)).toEqual({ open: 2, done: 1, mine: 0, overdue: 0 });
+    expect(await countsOf(memberA, listA)).toEqual({ open: 2, done: 1, mine: 0, mineDone: 1, overdue: 0 });
     await adminA.mutation(api.todos.update, { todoId: c!, dueDate: "2025-02-01" });
-    expect(await countsOf(adminA, listA)).toEqual({ open: 2, done: 1, mine: 1, overdue: 1 });
+    expect(await countsOf(adminA, listA)).toEqual({ open: 2, done: 1, mine: 1, mineDone: 0, overdue: 1 });
 
     const { undoId } = await adminA.mutation(api.bulk.remove, { todoIds: [b!, c!] });
-    expect(await countsOf(adminA, listA)).toEqual({ open: 0, done: 1, mine: 0, overdue: 0 });
+    expect(await countsOf(adminA, listA)).toEqual({ open: 0, done: 1, mine: 0, mineDone: 0, overdue: 0 });
     await adminA.mutation(api.todos.restore, { undoId });
-    expect(await countsOf(adminA, listA)).toEqual({ open: 2, done: 1, mine: 1, overdue: 1 });
+    expect(await countsOf(adminA, listA)).toEqual({ open: 2, done: 1, mine: 1, mineDone: 0, overdue: 1 });
     await expectCode(adminA.query(api.lists.counts, { listIds: [listA], today: "yesterday" }), "INVALID_ARGUMENT");
   });
 
@@ -374,7 +374,7 @@ describe("overview counts", () => {
     const [a] = await addAll(w.adminA, w.listA, ["a"]);
     await w.adminA.mutation(api.todos.assign, { todoId: a!, assigneeId: "user_member_a" });
     await removeMember(w.t, w.memberships.memberA);
-    expect(await countsOf(w.adminA, w.listA)).toEqual({ open: 1, done: 0, mine: 0, overdue: 0 });
+    expect(await countsOf(w.adminA, w.listA)).toEqual({ open: 1, done: 0, mine: 0, mineDone: 0, overdue: 0 });
     const { undoId } = await w.adminA.mutation(api.todos.remove, { todoId: a! });
     await w.adminA.mutation(api.lists.remove, { listId: w.listA });
     await expectCode(w.adminA.query(api.lists.counts, { listIds: [w.listA], today: TODAY }), "NOT_FOUND");

@@ -7,8 +7,8 @@
  * - by due date, keyed `[done, dueDate ?? ""]`: open and done counts, and
  *   "overdue" (open, due before the caller's today: a count over a key
  *   range, since being overdue changes with the clock, not with a write);
- * - by assignee, keyed `[done, assigneeId ?? ""]`: how many open todos are
- *   assigned to the caller.
+ * - by assignee, keyed `[done, assigneeId ?? ""]`: how many open and done
+ *   todos are assigned to the caller.
  * The namespace starts with the org, like every index of tenant data.
  *
  *   await todoStats.inserted(ctx, todo);              // in the mutation that inserts it
@@ -58,7 +58,8 @@ export const todoStats = {
   },
 };
 
-export type ListCounts = { open: number; done: number; mine: number; overdue: number };
+/** `mine` and `mineDone`: the caller's open and done todos. */
+export type ListCounts = { open: number; done: number; mine: number; mineDone: number; overdue: number };
 
 /** Counts for each list: two batched component calls whatever the number of lists. */
 export async function listCounts(
@@ -84,10 +85,16 @@ export async function listCounts(
   );
   const mine = await byAssignee.countBatch(
     ctx,
-    listIds.map((listId) => ({ namespace: [orgId, listId, "assignee"] as Tree["Namespace"], bounds: { prefix: [false, userId] as Tree["Key"] } })),
+    listIds.flatMap((listId) => {
+      const namespace: Tree["Namespace"] = [orgId, listId, "assignee"];
+      return [
+        { namespace, bounds: { prefix: [false, userId] as Tree["Key"] } },
+        { namespace, bounds: { prefix: [true, userId] as Tree["Key"] } },
+      ];
+    }),
   );
   listIds.forEach((listId, i) => {
-    counts.set(listId, { open: due[3 * i]!, done: due[3 * i + 1]!, overdue: due[3 * i + 2]!, mine: mine[i]! });
+    counts.set(listId, { open: due[3 * i]!, done: due[3 * i + 1]!, overdue: due[3 * i + 2]!, mine: mine[2 * i]!, mineDone: mine[2 * i + 1]! });
   });
   return counts;
 }
