@@ -383,3 +383,17 @@ describe("overview counts", () => {
     expect((await snapshotApp(w.t)).todos.filter((t) => t.orgId === "org_a")).toEqual([]);
   });
 });
+
+describe("moving in a partial view", () => {
+  test("named on one side only, the other side is the list's next todo: hidden and unloaded todos keep their places", async () => {
+    const { adminA, listA } = await setup();
+    const [a, b, c, d] = await addAll(adminA, listA, ["a", "b", "c", "d"]);
+    await adminA.mutation(api.todos.setDone, { todoId: b!, done: true });
+    // In the open view ("a", "c", "d"), "d" is dropped right after "a": it lands before the hidden "b".
+    await adminA.mutation(api.todos.move, { todoId: d!, afterId: a!, beforeId: null });
+    expect(await titles(adminA, listA)).toEqual(["a", "d", "b", "c"]);
+    // Dropped right before "c" with nothing loaded above it.
+    await adminA.mutation(api.todos.move, { todoId: a!, afterId: null, beforeId: c! });
+    expect(await titles(adminA, listA)).toEqual(["d", "b", "a", "c"]);
+  });
+});

@@ -2,7 +2,6 @@ import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
 import { internalMutation } from "./_generated/server";
 import type { QueryCtx } from "./_generated/server";
-import type { Id } from "./_generated/dataModel";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { loadOwned } from "./lib/ids";
@@ -110,21 +109,18 @@ export const assign = tenantMutation({
 });
 
 /**
- * Moves a todo between two others of its list (the ones the mover sees
- * around the drop point; `null` for the start or end; both null: to the end
- * of the list). One document is written: the moved todo gets a key between
- * its new neighbours'.
+ * Moves a todo next to others of its list: right after `afterId`, right
+ * before `beforeId`, or between both (the todos the mover sees around the
+ * drop point, in whatever view). Given one, the other side is the list's
+ * next todo, so hidden and unloaded todos keep their places; given none, the
+ * todo goes to the end. One document is written: the moved todo gets a key
+ * between its new neighbours'.
  */
 export const move = tenantMutation({
   args: { todoId: v.string(), afterId: v.union(v.string(), v.null()), beforeId: v.union(v.string(), v.null()) },
   requires: "todos:write",
   handler: async (ctx, { todoId, afterId, beforeId }) => {
     const todo = await loadTodo(ctx.db, todoId);
-    if (afterId === null && beforeId === null) {
-      const last = await lastOfList(ctx.db, todo);
-      if (last && last._id !== todo._id) await patchTodo(ctx, todo, { order: keyBetween(last.order, null) });
-      return;
-    }
     const neighbour = async (id: string | null) => {
       if (id === null) return null;
       const other = await loadTodo(ctx.db, id);
@@ -132,8 +128,30 @@ export const move = tenantMutation({
       if (other.listId !== todo.listId || other._id === todo._id) throw notFound("Todo");
       return other.order;
     };
-    const order = keyBetween(await neighbour(afterId), await neighbour(beforeId));
-    await patchTodo(ctx, todo, { order });
+    // The list's todo just after (or before) a key, the moved one aside.
+    const adjacent = async (order: string | null, direction: "after" | "before") => {
+      const candidates = await ctx.db
+        .query("todos")
+        .withIndex("by_org_list", (q) => {
+          const list = q.eq("orgId", todo.orgId).eq("listId", todo.listId);
+          if (order === null) return list;
+          return direction === "after" ? list.gt("order", order) : list.lt("order", order);
+        })
+        .order(direction === "after" ? "asc" : "desc")
+        .take(2);
+      return candidates.find((c) => c._id !== todo._id)?.order ?? null;
+    };
+    let after = await neighbour(afterId);
+    let before = await neighbour(beforeId);
+    if (afterId === null && beforeId === null) {
+      after = await adjacent(null, "before");
+      if (after === null || after < todo.order) return; // alone, or already last
+    } else if (beforeId === null) {
+      before = await adjacent(after, "after");
+    } else if (afterId === null) {
+      after = await adjacent(before, "before");
+    }
+    await patchTodo(ctx, todo, { order: keyBetween(after, before) });
   },
 });
 
@@ -165,13 +183,6 @@ export const forgetDeleted = internalMutation({
     for (const row of rows) await ctx.db.delete("deletedTodos", row._id);
   },
 });
-
-const lastOfList = (db: QueryCtx["db"], todo: { orgId: string; listId: Id<"lists"> }) =>
-  db
-    .query("todos")
-    .withIndex("by_org_list", (q) => q.eq("orgId", todo.orgId).eq("listId", todo.listId))
-    .order("desc")
-    .first();
 
 /** A user of another org answers like an unknown user. */
 async function requireMember(ctx: Pick<QueryCtx, "runQuery">, tenant: Tenant, userId: string) {
