@@ -1,10 +1,26 @@
 import { ConvexReactClient } from "convex/react";
 import { CONVEX_URL } from "@/lib/auth/config";
 
+/**
+ * The Convex client logs every failed call with `console.error`, which
+ * `next dev` shows as an "Uncaught ConvexError" overlay. A refusal the app
+ * expects (a ConvexError: inviting an existing member, a rate limit…) is
+ * handled where it is called (a toast, an inline message), so it is logged
+ * as information; anything else stays an error.
+ */
+const isAppRefusal = (args: unknown[]) => args.some((a) => typeof a === "string" && /\bConvexError\b/.test(a));
+
+const logger = {
+  logVerbose: () => {},
+  log: (...args: unknown[]) => console.log(...args),
+  warn: (...args: unknown[]) => console.warn(...args),
+  error: (...args: unknown[]) => (isAppRefusal(args) ? console.info(...args) : console.error(...args)),
+};
+
 /** One Convex client per browser tab (created lazily). */
 let client: ConvexReactClient | undefined;
 
 export function getConvexClient(): ConvexReactClient {
-  client ??= new ConvexReactClient(CONVEX_URL);
+  client ??= new ConvexReactClient(CONVEX_URL, { logger });
   return client;
 }

@@ -7,9 +7,14 @@ export function displayName(person: Named, fallback = "Unknown member"): string 
   return name || person.email || fallback;
 }
 
+/** A name as a person sees it: markup-like tags are not text ("<b>Nina</b> & Co" reads "Nina & Co"). */
+export const visibleText = (name: string) => name.replace(/<\/?[a-z][^<>]*>/gi, " ").replace(/\s+/g, " ").trim();
+
+/** Up to two letters or digits from the visible words of a name or email ("Ada Lovelace" → "AL", "<b>Nina</b> & Co" → "NC"). */
 export function initials(name: string): string {
-  const parts = name.replace(/@.*/, "").split(/[\s._-]+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
+  const words = visibleText(name).replace(/@.*/, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const first = (word: string | undefined) => (word ? Array.from(word)[0] : undefined);
+  const letters = words.length > 1 ? [first(words[0]), first(words[words.length - 1])] : Array.from(words[0] ?? "").slice(0, 2);
   return letters.filter(Boolean).join("").toUpperCase() || "?";
 }
 
@@ -50,7 +55,7 @@ export function formatRelative(ms: number | null | undefined, now = Date.now()):
   return "just now";
 }
 
-/** A stable hue (0–359) for a string, for avatar tints. */
+/** A stable hue (0–359) for a string, for avatar tints: pass an id, so renaming keeps the colour. */
 export function hueOf(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;

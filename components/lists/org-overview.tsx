@@ -2,9 +2,11 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { ArrowRightIcon, HashIcon, ListPlusIcon, PlusIcon } from "lucide-react";
+import { HashIcon, ListPlusIcon, PlusIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
+import type { FunctionReturnType } from "convex/server";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
+import { useToday } from "@/lib/dates";
 import { useDocumentTitle } from "@/lib/hooks/use-document-title";
 import { errorMessage } from "@/lib/errors";
 import { roleLabel } from "@/lib/format";
@@ -16,9 +18,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ListNameDialog } from "./list-name-dialog";
 import { ListActionsMenu } from "./list-actions-menu";
 
-/** `/orgs/[slug]`: the org's lists at a glance. */
+/** `/orgs/[slug]`: the org's lists at a glance, each with its open, done, mine and overdue counts. */
 export function OrgOverview() {
-  const { org, href, can } = useOrg();
+  const { org, can } = useOrg();
   const lists = useSafeQuery(api.lists.list, {});
   const [creating, setCreating] = useState(false);
   useDocumentTitle(org.name);
@@ -38,7 +40,7 @@ export function OrgOverview() {
           Lists
         </h2>
         {lists.status === "loading" && (
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-hidden>
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-hidden>
             {[0, 1, 2].map((i) => (
               <Skeleton key={i} className="h-24 rounded-xl" />
             ))}
@@ -62,32 +64,71 @@ export function OrgOverview() {
             )}
           </div>
         )}
-        {lists.status === "success" && lists.data.length > 0 && (
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {lists.data.map((list) => (
-              <li key={list._id} className="group relative">
-                <Link
-                  href={href(`/lists/${list._id}`)}
-                  className="flex h-full min-h-24 flex-col justify-between gap-4 rounded-xl border bg-card p-4 shadow-xs outline-none transition-[border-color,box-shadow] hover:border-foreground/20 hover:shadow-sm focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                >
-                  <span className="flex items-center gap-2 pr-8 font-medium">
-                    <HashIcon className="size-4 shrink-0 text-brand" aria-hidden />
-                    <span className="truncate">{list.name}</span>
-                  </span>
-                  <span className="flex items-center gap-1 text-xs text-muted-foreground">
-                    Open list
-                    <ArrowRightIcon className="size-3 transition-transform group-hover:translate-x-0.5" aria-hidden />
-                  </span>
-                </Link>
-                <div className="absolute top-3 right-3">
-                  <ListActionsMenu list={list} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        {lists.status === "success" && lists.data.length > 0 && <ListCards lists={lists.data} />}
       </section>
       <ListNameDialog open={creating} onOpenChange={setCreating} />
     </div>
+  );
+}
+
+type ListDoc = FunctionReturnType<typeof api.lists.list>[number];
+type Counts = FunctionReturnType<typeof api.lists.counts>[string];
+
+/** Counts are asked for in chunks, so a screen of many lists stays a few cheap queries. */
+const CHUNK = 50;
+
+function ListCards({ lists }: { lists: ListDoc[] }) {
+  const chunks = [];
+  for (let i = 0; i < lists.length; i += CHUNK) chunks.push(lists.slice(i, i + CHUNK));
+  return (
+    <ul className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {chunks.map((chunk) => (
+        <CardChunk key={chunk[0]!._id} lists={chunk} />
+      ))}
+    </ul>
+  );
+}
+
+function CardChunk({ lists }: { lists: ListDoc[] }) {
+  const today = useToday();
+  const counts = useSafeQuery(api.lists.counts, { listIds: lists.map((l) => l._id), today });
+  return (
+    <>
+      {lists.map((list) => (
+        <ListCard key={list._id} list={list} counts={counts.status === "success" ? counts.data[list._id] : undefined} />
+      ))}
+    </>
+  );
+}
+
+function ListCard({ list, counts }: { list: ListDoc; counts: Counts | undefined }) {
+  const { href } = useOrg();
+  return (
+    <li className="group relative min-w-0" data-testid="list-card">
+      <Link
+        href={href(`/lists/${list._id}`)}
+        className="flex h-full min-h-24 min-w-0 flex-col justify-between gap-3 rounded-xl border bg-card p-4 shadow-xs outline-none transition-[border-color,box-shadow] hover:border-foreground/20 hover:shadow-sm focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      >
+        <span className="flex min-w-0 items-center gap-2 pr-9 font-medium">
+          <HashIcon className="size-4 shrink-0 text-brand" aria-hidden />
+          <span className="truncate" title={list.name}>
+            {list.name}
+          </span>
+        </span>
+        {counts ? (
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground tabular-nums" data-testid="list-counts">
+            <span>{counts.open} open</span>
+            <span>{counts.done} done</span>
+            {counts.mine > 0 && <span className="text-brand-text">{counts.mine} assigned to you</span>}
+            {counts.overdue > 0 && <span className="font-medium text-destructive">{counts.overdue} overdue</span>}
+          </span>
+        ) : (
+          <Skeleton className="h-4 w-32" />
+        )}
+      </Link>
+      <div className="absolute top-3 right-3">
+        <ListActionsMenu list={list} />
+      </div>
+    </li>
   );
 }

@@ -37,7 +37,7 @@ export function Onboarding() {
                     href={orgPath(org)}
                     className="group flex items-center gap-3 px-5 py-3 text-sm outline-none hover:bg-accent/60 focus-visible:bg-accent"
                   >
-                    <OrgAvatar name={org.name} className="size-7 rounded-md text-xs" />
+                    <OrgAvatar orgId={org.orgId} name={org.name} className="size-7 rounded-md text-xs" />
                     <span className="flex-1 font-medium">{org.name}</span>
                     <span className="text-xs text-muted-foreground">{roleLabel(org.role)}</span>
                     <ArrowRightIcon className="size-4 text-muted-foreground transition-transform group-hover:translate-x-0.5" aria-hidden />

@@ -42,7 +42,7 @@ export function OrgSwitcher() {
           <span className="sr-only">Switch organization. Current: </span>
           {current ? (
             <>
-              <OrgAvatar name={current.name} />
+              <OrgAvatar orgId={current.orgId} name={current.name} />
               <span className="truncate">{current.name}</span>
               <Badge variant={current.role === "org:admin" ? "brand" : "secondary"} className="px-1.5 py-0 text-[11px]">
                 {roleLabel(current.role)}
@@ -65,7 +65,7 @@ export function OrgSwitcher() {
             >
               {me.orgs.map((org) => (
                 <DropdownMenuRadioItem key={org.orgId} value={org.orgId}>
-                  <OrgAvatar name={org.name} />
+                  <OrgAvatar orgId={org.orgId} name={org.name} />
                   <span className="truncate">{org.name}</span>
                   <span className="ml-auto pl-2 text-xs text-muted-foreground">{roleLabel(org.role)}</span>
                 </DropdownMenuRadioItem>

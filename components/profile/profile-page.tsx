@@ -56,7 +56,7 @@ export function ProfilePage() {
                         href={orgPath(org)}
                         className="flex items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50"
                       >
-                        <OrgAvatar name={org.name} />
+                        <OrgAvatar orgId={org.orgId} name={org.name} />
                         <span className="flex-1 truncate">{org.name}</span>
                         {me.activeOrg?.orgId === org.orgId && <span className="text-xs text-muted-foreground">Active</span>}
                         <Badge variant={org.role === "org:admin" ? "brand" : "secondary"}>{roleLabel(org.role)}</Badge>

@@ -39,7 +39,7 @@ export function AssigneePicker({ todoTitle, assigneeId, disabled, onAssign }: Pr
             disabled={disabled}
             aria-label={name ? `Assignee of “${todoTitle}”: ${name}. Change assignee` : `Assign “${todoTitle}”`}
             className={cn(
-              "flex size-7 shrink-0 items-center justify-center rounded-full outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none",
+              "flex size-7 shrink-0 items-center justify-center rounded-full outline-none transition-colors pointer-coarse:size-11 focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none",
               !assigneeId && "text-muted-foreground/60 hover:bg-accent hover:text-foreground",
             )}
           >

@@ -1,14 +1,17 @@
 "use client";
 
-import { useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
-import { ArchiveIcon, FileQuestionIcon } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ArchiveIcon, ChevronRightIcon, EyeOffIcon, FileQuestionIcon, ListChecksIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
-import { useHotkey } from "@/lib/hooks/use-hotkey";
+import { isTypingTarget, useHotkey } from "@/lib/hooks/use-hotkey";
 import { useDocumentTitle } from "@/lib/hooks/use-document-title";
+import { useToday } from "@/lib/dates";
 import { errorCode, errorMessage } from "@/lib/errors";
+import { cn } from "@/lib/utils";
+import { useMe } from "@/components/orgs/me-provider";
 import { useOrg } from "@/components/orgs/org-context";
 import { PageHeader } from "@/components/layout/page-header";
 import { PageSkeleton } from "@/components/layout/org-shell";
@@ -19,12 +22,18 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { AddTodo } from "./add-todo";
+import { BulkBar } from "./bulk-bar";
+import { TodoDetailsDialog } from "./todo-details";
+import { TodoEmpty } from "./todo-empty";
 import { TodoFilters } from "./todo-filters";
-import { TodoList } from "./todo-list";
-import { parseFilter } from "./filters";
+import { TodoSection } from "./todo-list";
 import { useTodoMutations } from "./use-todo-mutations";
+import { hiddenBy, isReorderable, parseView, sectionArgs, sectionsOf, viewHref, type ListView } from "./view";
+import { ViewMenu } from "./view-menu";
 
-/** `/orgs/[slug]/lists/[listId]`: one list, its todos, the add box and the filters. */
+type ListDoc = { _id: string; name: string; archived: boolean };
+
+/** `/orgs/[slug]/lists/[listId]`: one list, its todos, the add box, the view controls. */
 export function ListView({ listId }: { listId: string }) {
   const list = useSafeQuery(api.lists.get, { listId });
   if (list.status === "loading") return <PageSkeleton />;
@@ -36,15 +45,30 @@ export function ListView({ listId }: { listId: string }) {
   );
 }
 
-function ListBody({ list }: { list: { _id: string; name: string; archived: boolean } }) {
+function ListBody({ list }: { list: ListDoc }) {
   const { can } = useOrg();
-  const filter = parseFilter(useSearchParams().get("filter"));
+  const me = useMe();
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const view = parseView(params);
+  const today = useToday();
   const actions = useTodoMutations();
   const archive = useArchiveList();
   const addBox = useRef<HTMLInputElement>(null);
+  const page = useRef<HTMLDivElement>(null);
   // An archived list is read-only until restored.
   const canWrite = can("todos:write") && !list.archived;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [hidden, setHidden] = useState<{ todoId: string; title: string; reason: string } | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string> | null>(null);
+  const openId = params.get("todo");
   useDocumentTitle(list.name);
+
+  const sections = sectionsOf(view);
+  const reorderable = canWrite && isReorderable(view);
+  const key = `${view.filter}:${view.sort}:${view.show}`;
 
   useHotkey(["n", "/"], (event) => {
     if (!addBox.current) return;
@@ -52,18 +76,110 @@ function ListBody({ list }: { list: { _id: string; name: string; archived: boole
     addBox.current.focus();
   });
 
+  // J/K (and arrows) move between rows of every section; from outside the list they enter it.
+  const rows = () => Array.from(page.current?.querySelectorAll<HTMLElement>("[data-todo-row]") ?? []);
+  useHotkey(["j", "k", "ArrowDown", "ArrowUp"], (event) => {
+    if (page.current?.contains(document.activeElement) && isTypingTarget(document.activeElement)) return;
+    const all = rows();
+    const index = all.findIndex((row) => row.contains(document.activeElement));
+    const down = event.key === "j" || event.key === "ArrowDown";
+    if (index === -1 && event.key.startsWith("Arrow")) return; // leave page scrolling alone
+    event.preventDefault();
+    const next = all[Math.max(0, Math.min(index === -1 ? (down ? 0 : all.length - 1) : index + (down ? 1 : -1), all.length - 1))];
+    next?.querySelector<HTMLElement>("[data-row-focus]")?.focus();
+  }, !editing);
+
+  const edit = useCallback((todoId: string | null) => {
+    setEditing((closing) => {
+      if (todoId === null && closing) {
+        requestAnimationFrame(() => {
+          page.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(closing)}"] [data-row-focus]`)?.focus();
+        });
+      }
+      return todoId;
+    });
+  }, []);
+
+  const withParam = useCallback(
+    (name: string, value: string | null) => {
+      const next = new URLSearchParams(params);
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+      const query = next.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+  const openTodo = useCallback((todoId: string) => withParam("todo", todoId), [withParam]);
+  const clearFocus = useCallback(() => setFocusId(null), []);
+
+  async function add(title: string) {
+    setHidden(null);
+    const todoId = await actions.create({ listId: list._id, title });
+    const reason = hiddenBy(view, { priority: 4 }, me.userId, today);
+    if (reason) setHidden({ todoId, title, reason });
+  }
+
+  function showHidden() {
+    if (!hidden) return;
+    setFocusId(hidden.todoId);
+    setHidden(null);
+    router.replace(viewHref(pathname, { filter: "all", sort: view.sort, show: "any" }), { scroll: false });
+  }
+
+  const selection = useMemo(() => {
+    if (!selected) return undefined;
+    return {
+      selected,
+      onToggle: (todoId: string, extend: boolean, visible: string[]) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (extend && current && current.size > 0) {
+            // Shift: select the range from the last selected one.
+            let last = -1;
+            visible.forEach((id, i) => {
+              if (current.has(id)) last = i;
+            });
+            const here = visible.indexOf(todoId);
+            if (last !== -1 && here !== -1) {
+              for (const id of visible.slice(Math.min(last, here), Math.max(last, here) + 1)) next.add(id);
+              return next;
+            }
+          }
+          if (next.has(todoId)) next.delete(todoId);
+          else next.add(todoId);
+          return next;
+        }),
+    };
+  }, [selected]);
+
+  const sectionProps = { canWrite, actions, today, editing, onEdit: edit, onOpen: openTodo, selection, focusId, onFocused: clearFocus };
+
   return (
-    <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6">
+    <div ref={page} className="mx-auto flex w-full max-w-3xl min-w-0 flex-col gap-5 px-4 py-6 sm:px-6 sm:py-8">
       <PageHeader
-        title={
-          <span className="flex items-center gap-2">
-            {list.name}
-            {list.archived && <Badge variant="outline">Archived</Badge>}
-          </span>
-        }
+        title={list.name}
+        badge={list.archived ? <Badge variant="outline">Archived</Badge> : undefined}
         actions={<ListActionsMenu list={list} size="icon-sm" />}
       >
-        <TodoFilters current={filter} />
+        <div className="flex min-w-0 flex-wrap items-center justify-between gap-2">
+          <TodoFilters view={view} />
+          <div className="flex min-w-0 flex-wrap items-center gap-2">
+            <ViewMenu view={view} />
+            {canWrite && (
+              <Button
+                size="sm"
+                variant={selected ? "secondary" : "ghost"}
+                aria-pressed={!!selected}
+                onClick={() => setSelected((s) => (s ? null : new Set()))}
+                className="text-xs"
+              >
+                <ListChecksIcon aria-hidden />
+                Select
+              </Button>
+            )}
+          </div>
+        </div>
       </PageHeader>
       {list.archived ? (
         <Alert>
@@ -79,10 +195,99 @@ function ListBody({ list }: { list: { _id: string; name: string; archived: boole
           </AlertDescription>
         </Alert>
       ) : (
-        canWrite && <AddTodo ref={addBox} onAdd={(title) => actions.create({ listId: list._id, title })} />
+        canWrite && (
+          <div className="flex flex-col gap-2">
+            <AddTodo ref={addBox} onAdd={add} />
+            {hidden && (
+              <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-dashed px-3 py-2 text-sm">
+                <EyeOffIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
+                <span className="min-w-0 flex-1 [overflow-wrap:anywhere]">
+                  Added “{hidden.title}”, but {hidden.reason} hides it.
+                </span>
+                <Button size="xs" variant="outline" onClick={showHidden}>
+                  Show it
+                </Button>
+              </div>
+            )}
+          </div>
+        )
       )}
-      <TodoList key={filter} listId={list._id} filter={filter} canWrite={canWrite} actions={actions} />
+      {sections.open && (
+        <OpenTodos key={key} list={list} view={view} today={today} reorderable={reorderable} sectionProps={sectionProps} />
+      )}
+      {sections.done &&
+        (sections.collapsedDone ? (
+          <CompletedSection key={`done:${key}`} list={list} view={view} today={today} sectionProps={sectionProps} />
+        ) : (
+          <TodoSection key={`done:${key}`} args={sectionArgs(list._id, view, true, today)} label="Completed todos" reorderable={false} empty={<TodoEmpty filter="done" />} {...sectionProps} />
+        ))}
+      {selected && (
+        <BulkBar
+          selected={selected}
+          actions={actions}
+          onClear={() => setSelected(new Set())}
+          onClose={() => setSelected(null)}
+        />
+      )}
+      <TodoDetailsDialog todoId={openId} today={today} canWrite={canWrite} onClose={() => withParam("todo", null)} actions={actions} />
     </div>
+  );
+}
+
+type SectionProps = Omit<React.ComponentProps<typeof TodoSection>, "args" | "label" | "reorderable" | "empty">;
+
+/** The open todos; sorted by due date, the dated ones then the undated ones. */
+function OpenTodos({ list, view, today, reorderable, sectionProps }: { list: ListDoc; view: ListView; today: string; reorderable: boolean; sectionProps: SectionProps }) {
+  const byDue = view.sort === "due" && view.show === "any";
+  const [datedDone, setDatedDone] = useState<{ count: number; done: boolean }>({ count: 0, done: false });
+  const onDated = useCallback((count: number, done: boolean) => setDatedDone({ count, done }), []);
+  const emptyAll = <TodoEmpty filter={view.filter === "mine" ? "mine" : view.show !== "any" ? "view" : "open"} />;
+  if (!byDue) {
+    return <TodoSection args={sectionArgs(list._id, view, false, today)} label="Open todos" reorderable={reorderable} empty={emptyAll} {...sectionProps} />;
+  }
+  return (
+    <>
+      <TodoSection args={sectionArgs(list._id, view, false, today, "dated")} label="Open todos with a due date" reorderable={false} empty={null} onLoaded={onDated} {...sectionProps} />
+      {datedDone.done && (
+        <TodoSection
+          args={sectionArgs(list._id, view, false, today, "none")}
+          label="Open todos without a due date"
+          reorderable={false}
+          empty={datedDone.count === 0 ? emptyAll : null}
+          header={datedDone.count > 0 ? <h2 className="px-3 pt-2 text-xs font-medium text-muted-foreground">No due date</h2> : undefined}
+          {...sectionProps}
+        />
+      )}
+    </>
+  );
+}
+
+/** Done todos out of the way: a count, and the list on demand. */
+function CompletedSection({ list, view, today, sectionProps }: { list: ListDoc; view: ListView; today: string; sectionProps: SectionProps }) {
+  const [open, setOpen] = useState(false);
+  const counts = useSafeQuery(api.lists.counts, { listIds: [list._id], today });
+  const listCounts = counts.status === "success" ? counts.data[list._id] : undefined;
+  const count = listCounts ? (view.filter === "mine" ? listCounts.mineDone : listCounts.done) : null;
+  if (count === 0) return null;
+  return (
+    <section aria-label="Completed" className="flex flex-col gap-1">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="completed-todos"
+        onClick={() => setOpen((o) => !o)}
+        className="flex h-8 w-fit items-center gap-1.5 rounded-md px-2 text-sm font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 pointer-coarse:h-11"
+      >
+        <ChevronRightIcon className={cn("size-4 transition-transform", open && "rotate-90")} aria-hidden />
+        Completed
+        {count !== null && <span className="rounded-full bg-muted px-1.5 text-xs tabular-nums">{count}</span>}
+      </button>
+      {open && (
+        <div id="completed-todos">
+          <TodoSection args={sectionArgs(list._id, view, true, today)} label="Completed todos" reorderable={false} empty={null} {...sectionProps} />
+        </div>
+      )}
+    </section>
   );
 }
 

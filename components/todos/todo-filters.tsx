@@ -4,14 +4,15 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { useHotkey } from "@/lib/hooks/use-hotkey";
-import { FILTERS, type Filter } from "./filters";
+import { FILTERS } from "./filters";
+import { viewHref, type ListView } from "./view";
 
-const hrefFor = (pathname: string, filter: Filter) => (filter === "all" ? pathname : `${pathname}?filter=${filter}`);
-
-/** The filter links (the filter lives in the URL); keys 1–4 switch too. */
-export function TodoFilters({ current }: { current: Filter }) {
+/** The filter links (the filter lives in the URL, beside the sort); keys 1–4 switch too. */
+export function TodoFilters({ view }: { view: ListView }) {
   const pathname = usePathname();
   const router = useRouter();
+  const current = view.filter;
+  const hrefFor = (_: string, filter: ListView["filter"]) => viewHref(pathname, { ...view, filter });
   useHotkey(["1", "2", "3", "4"], (event) => {
     const filter = FILTERS[Number(event.key) - 1];
     if (filter) router.replace(hrefFor(pathname, filter.value), { scroll: false });
@@ -29,7 +30,7 @@ export function TodoFilters({ current }: { current: Filter }) {
                 scroll={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex h-7 items-center rounded-md px-3 text-xs font-medium outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                  "flex h-7 items-center rounded-md px-3 text-xs font-medium outline-none pointer-coarse:h-11 transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50",
                   active ? "bg-background text-foreground shadow-xs dark:bg-accent" : "text-muted-foreground hover:text-foreground",
                 )}
               >

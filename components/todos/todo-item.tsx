@@ -1,6 +1,16 @@
 "use client";
 
-import { MoreHorizontalIcon, PencilIcon, Trash2Icon } from "lucide-react";
+import { memo, useState } from "react";
+import {
+  ArrowDownIcon,
+  ArrowUpIcon,
+  CalendarIcon,
+  GripVerticalIcon,
+  MaximizeIcon,
+  MoreHorizontalIcon,
+  PencilIcon,
+  Trash2Icon,
+} from "lucide-react";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -13,34 +23,67 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { AssigneePicker } from "./assignee-picker";
+import { DueChip } from "./due-chip";
+import { PlanPopover } from "./plan-popover";
+import { PriorityFlag, priorityLabel, type Priority } from "./priority";
 import { TodoEditor } from "./todo-editor";
 import { isOptimistic, type Todo } from "./optimistic";
-import type { useTodoMutations } from "./use-todo-mutations";
+import type { TodoActions } from "./use-todo-mutations";
+
+export type RowReorder = {
+  /** Starts a drag from the handle (pointer events; see use-drag-reorder.ts). */
+  onHandlePointerDown: (event: React.PointerEvent, todoId: string) => void;
+  /** Moves the todo one place up (-1) or down (+1). */
+  onStep: (todoId: string, step: -1 | 1) => void;
+  isFirst: boolean;
+  isLast: boolean;
+};
 
 type Props = {
   todo: Todo;
   editing: boolean;
   canWrite: boolean;
-  actions: ReturnType<typeof useTodoMutations>;
+  actions: TodoActions;
+  today: string;
   onEdit: (todoId: string | null) => void;
+  onOpen: (todoId: string) => void;
+  reorder?: RowReorder;
+  selection?: { selected: boolean; onToggle: (todoId: string, extend: boolean) => void };
 };
 
-/** One todo: checkbox, title and notes, assignee, actions; or its inline editor. */
-export function TodoItem({ todo, editing, canWrite, actions, onEdit }: Props) {
+/**
+ * One todo: (drag handle), checkbox, title with its due date, priority and
+ * notes, assignee, actions; or its inline editor. Keys on the focused row:
+ * X done, E/Enter edit, D due date, P priority, T due today, Delete,
+ * Alt+↑/↓ move.
+ */
+export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, actions, today, onEdit, onOpen, reorder, selection }: Props) {
   const pending = isOptimistic(todo);
   const interactive = canWrite && !pending;
+  const [plan, setPlan] = useState<"due" | "priority" | null>(null);
+  const priority = todo.priority as Priority;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
     if (editing || !interactive || event.target !== event.currentTarget.querySelector("[data-row-focus]")) return;
-    if (event.key === "x") {
+    const key = event.key;
+    if (event.altKey && (key === "ArrowUp" || key === "ArrowDown")) {
+      if (!reorder) return;
       event.preventDefault();
-      void actions.setDone(todo._id, !todo.done);
-    } else if (event.key === "e" || event.key === "Enter") {
-      event.preventDefault();
-      onEdit(todo._id);
+      reorder.onStep(todo._id, key === "ArrowUp" ? -1 : 1);
+      return;
     }
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (key === "x") void actions.setDone(todo._id, !todo.done);
+    else if (key === "e" || key === "Enter") onEdit(todo._id);
+    else if (key === "d") setPlan("due");
+    else if (key === "p") setPlan("priority");
+    else if (key === "t") void actions.setDue(todo._id, today);
+    else if (key === "Delete" || key === "Backspace") void actions.remove(todo);
+    else return;
+    event.preventDefault();
   }
 
+  const rowFocus = selection ? undefined : "";
   return (
     <li
       data-todo-row
@@ -50,18 +93,48 @@ export function TodoItem({ todo, editing, canWrite, actions, onEdit }: Props) {
       aria-busy={pending || undefined}
       onKeyDown={onKeyDown}
       className={cn(
-        "group/todo relative flex items-start gap-3 rounded-lg px-3 py-2 transition-colors",
+        "group/todo relative flex items-start gap-2 rounded-lg px-2 py-1.5 transition-colors sm:gap-3 sm:px-3 pointer-coarse:items-center pointer-coarse:py-0.5",
         editing ? "bg-muted/60" : "hover:bg-muted/50 focus-within:bg-muted/50",
+        selection?.selected && "bg-brand-soft/60 hover:bg-brand-soft/70",
         pending && "opacity-60",
       )}
     >
+      {reorder && interactive && !selection && (
+        <button
+          type="button"
+          aria-label={`Reorder “${todo.title}” (drag, or Alt+↑/↓ on the row)`}
+          title="Drag to reorder"
+          onPointerDown={(event) => reorder.onHandlePointerDown(event, todo._id)}
+          onKeyDown={(event) => {
+            if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+              event.preventDefault();
+              reorder.onStep(todo._id, event.key === "ArrowUp" ? -1 : 1);
+            }
+          }}
+          className="-ml-1 flex h-6 w-4 shrink-0 cursor-grab touch-none items-center justify-center rounded text-muted-foreground/50 opacity-0 outline-none group-hover/todo:opacity-100 focus-visible:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 active:cursor-grabbing pointer-coarse:hidden sm:-ml-2"
+        >
+          <GripVerticalIcon className="size-4" aria-hidden />
+        </button>
+      )}
+      {selection && (
+        <Checkbox
+          data-row-focus=""
+          checked={selection.selected}
+          onClick={(event) => {
+            event.preventDefault();
+            selection.onToggle(todo._id, event.shiftKey);
+          }}
+          aria-label={`Select “${todo.title}”`}
+          className="mt-[3px] pointer-coarse:mt-0"
+        />
+      )}
       <Checkbox
-        data-row-focus
+        data-row-focus={rowFocus}
         checked={todo.done}
-        disabled={!interactive}
+        disabled={!interactive || !!selection}
         onCheckedChange={(checked) => void actions.setDone(todo._id, checked === true)}
         aria-label={`Mark “${todo.title}” as ${todo.done ? "not done" : "done"}`}
-        className="mt-[3px]"
+        className="mt-[3px] pointer-coarse:mt-0"
       />
       {editing ? (
         <TodoEditor
@@ -78,46 +151,101 @@ export function TodoItem({ todo, editing, canWrite, actions, onEdit }: Props) {
         />
       ) : (
         <>
-          <div className="min-w-0 flex-1">
-            <p
-              onDoubleClick={() => interactive && onEdit(todo._id)}
-              className={cn(
-                "text-sm leading-6 break-words",
-                todo.done && "text-muted-foreground line-through decoration-muted-foreground/50",
+          <PlanPopover
+            todoTitle={todo.title}
+            dueDate={todo.dueDate}
+            priority={priority}
+            today={today}
+            open={plan !== null}
+            focus={plan ?? "due"}
+            onOpenChange={(open) => setPlan(open ? (plan ?? "due") : null)}
+            onDue={(day) => void actions.setDue(todo._id, day)}
+            onPriority={(p) => void actions.setPriority(todo._id, p)}
+          >
+            <div className="min-w-0 flex-1 py-px">
+              <p
+                onDoubleClick={() => interactive && onEdit(todo._id)}
+                className={cn(
+                  "text-sm leading-6 break-words [overflow-wrap:anywhere]",
+                  todo.done && "text-muted-foreground line-through decoration-muted-foreground/50",
+                )}
+              >
+                {todo.title}
+              </p>
+              {(todo.dueDate || priority !== 4 || todo.notes) && (
+                <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5">
+                  {todo.dueDate && <DueChip dueDate={todo.dueDate} today={today} done={todo.done} />}
+                  {priority !== 4 && (
+                    <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" title={priorityLabel(priority)}>
+                      <PriorityFlag priority={priority} />
+                      <span>P{priority}</span>
+                    </span>
+                  )}
+                  {todo.notes && (
+                    <p className="line-clamp-2 min-w-0 basis-full text-xs leading-5 whitespace-pre-line text-muted-foreground [overflow-wrap:anywhere]">{todo.notes}</p>
+                  )}
+                </div>
               )}
-            >
-              {todo.title}
-            </p>
-            {todo.notes && <p className="line-clamp-2 text-xs leading-5 whitespace-pre-line text-muted-foreground">{todo.notes}</p>}
-          </div>
+            </div>
+          </PlanPopover>
           <AssigneePicker
             todoTitle={todo.title}
             assigneeId={todo.assigneeId}
-            disabled={!interactive}
+            disabled={!interactive || !!selection}
             onAssign={(userId) => void actions.assign(todo._id, userId)}
           />
-          {interactive && (
+          {interactive && !selection && (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
                 <Button
                   variant="ghost"
                   size="icon-xs"
                   aria-label={`Actions for “${todo.title}”`}
-                  className="text-muted-foreground opacity-0 group-hover/todo:opacity-100 [@media(hover:none)]:opacity-100 focus-visible:opacity-100 group-focus-within/todo:opacity-100 data-[state=open]:opacity-100"
+                  className="text-muted-foreground opacity-0 group-hover/todo:opacity-100 pointer-coarse:opacity-100 focus-visible:opacity-100 group-focus-within/todo:opacity-100 data-[state=open]:opacity-100"
                 >
                   <MoreHorizontalIcon aria-hidden />
                 </Button>
               </DropdownMenuTrigger>
-              <DropdownMenuContent align="end" className="w-40">
+              <DropdownMenuContent align="end" className="w-52">
                 <DropdownMenuItem onSelect={() => onEdit(todo._id)}>
                   <PencilIcon aria-hidden />
                   Edit
                   <DropdownMenuShortcut>E</DropdownMenuShortcut>
                 </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => setPlan("due")}>
+                  <CalendarIcon aria-hidden />
+                  Due date…
+                  <DropdownMenuShortcut>D</DropdownMenuShortcut>
+                </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => setPlan("priority")}>
+                  <PriorityFlag priority={priority} />
+                  Priority…
+                  <DropdownMenuShortcut>P</DropdownMenuShortcut>
+                </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => onOpen(todo._id)}>
+                  <MaximizeIcon aria-hidden />
+                  Open details
+                </DropdownMenuItem>
+                {reorder && (
+                  <>
+                    <DropdownMenuSeparator />
+                    <DropdownMenuItem disabled={reorder.isFirst} onSelect={() => reorder.onStep(todo._id, -1)}>
+                      <ArrowUpIcon aria-hidden />
+                      Move up
+                      <DropdownMenuShortcut>⌥↑</DropdownMenuShortcut>
+                    </DropdownMenuItem>
+                    <DropdownMenuItem disabled={reorder.isLast} onSelect={() => reorder.onStep(todo._id, 1)}>
+                      <ArrowDownIcon aria-hidden />
+                      Move down
+                      <DropdownMenuShortcut>⌥↓</DropdownMenuShortcut>
+                    </DropdownMenuItem>
+                  </>
+                )}
                 <DropdownMenuSeparator />
-                <DropdownMenuItem variant="destructive" onSelect={() => void actions.remove(todo._id)}>
+                <DropdownMenuItem variant="destructive" onSelect={() => void actions.remove(todo)}>
                   <Trash2Icon aria-hidden />
                   Delete
+                  <DropdownMenuShortcut>⌫</DropdownMenuShortcut>
                 </DropdownMenuItem>
               </DropdownMenuContent>
             </DropdownMenu>
@@ -126,4 +254,4 @@ export function TodoItem({ todo, editing, canWrite, actions, onEdit }: Props) {
       )}
     </li>
   );
-}
+});

@@ -1,31 +1,68 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { usePaginatedQuery } from "convex/react";
+import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
-import { isTypingTarget, useHotkey } from "@/lib/hooks/use-hotkey";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TodoItem } from "./todo-item";
-import { TodoEmpty } from "./todo-empty";
-import type { Filter } from "./filters";
-import type { useTodoMutations } from "./use-todo-mutations";
+import { useDragReorder } from "./use-drag-reorder";
+import type { TodoActions } from "./use-todo-mutations";
 
 const PAGE_SIZE = 30;
 
+export type SectionArgs = Omit<FunctionArgs<typeof api.todos.list>, "paginationOpts">;
+
 type Props = {
-  listId: string;
-  filter: Filter;
+  args: SectionArgs;
+  /** The list's accessible name ("Open todos", "Completed todos"…). */
+  label: string;
   canWrite: boolean;
-  actions: ReturnType<typeof useTodoMutations>;
+  actions: TodoActions;
+  today: string;
+  /** Drag and Alt+↑/↓ move todos: only where the list's own order shows in full. */
+  reorderable: boolean;
+  editing: string | null;
+  onEdit: (todoId: string | null) => void;
+  onOpen: (todoId: string) => void;
+  selection?: { selected: ReadonlySet<string>; onToggle: (todoId: string, extend: boolean, visible: string[]) => void };
+  /** A todo to bring into view and focus once it shows (one just added, say). */
+  focusId?: string | null;
+  onFocused?: () => void;
+  /** Shown when the section is empty; nothing when null. */
+  empty: React.ReactNode;
+  /** Rendered above the rows once there is at least one (a heading). */
+  header?: React.ReactNode;
+  onLoaded?: (count: number, done: boolean) => void;
 };
 
-/** A list's todos in real time, loading more as the end scrolls into view; J/K move between rows. */
-export function TodoList({ listId, filter, canWrite, actions }: Props) {
-  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, { listId, filter }, { initialNumItems: PAGE_SIZE });
-  const [editing, setEditing] = useState<string | null>(null);
+/** One section of a list's todos in real time, loading more as its end scrolls into view. */
+export function TodoSection({ args, label, canWrite, actions, today, reorderable, editing, onEdit, onOpen, selection, focusId, onFocused, empty, header, onLoaded }: Props) {
+  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, args, { initialNumItems: PAGE_SIZE });
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
+
+  const moveTo = (todoId: string, to: number) => {
+    const rest = results.filter((t) => t._id !== todoId);
+    const after = rest[to - 1] ?? null;
+    const before = rest[to] ?? null;
+    void actions.move(todoId, after?._id ?? null, before?._id ?? null);
+  };
+  const startDrag = useDragReorder(listRef, moveTo);
+  const step = (todoId: string, delta: -1 | 1) => {
+    const from = results.findIndex((t) => t._id === todoId);
+    const to = from + delta;
+    if (from === -1 || to < 0 || to >= results.length) return;
+    moveTo(todoId, to);
+    requestAnimationFrame(() => {
+      listRef.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(todoId)}"] [data-row-focus]`)?.focus();
+    });
+  };
+
+  useEffect(() => {
+    onLoaded?.(results.length, status === "Exhausted");
+  }, [onLoaded, results.length, status]);
 
   // Infinite loading: fetch the next page when the sentinel nears the viewport.
   useEffect(() => {
@@ -38,48 +75,34 @@ export function TodoList({ listId, filter, canWrite, actions }: Props) {
     return () => observer.disconnect();
   }, [status, loadMore]);
 
-  const rows = () => Array.from(listRef.current?.querySelectorAll<HTMLElement>("[data-todo-row]") ?? []);
-  const focusRow = (index: number) => {
-    const all = rows();
-    const row = all[Math.max(0, Math.min(index, all.length - 1))];
+  useEffect(() => {
+    if (!focusId || !results.some((t) => t._id === focusId)) return;
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(focusId)}"]`);
+    row?.scrollIntoView({ block: "center" });
     row?.querySelector<HTMLElement>("[data-row-focus]")?.focus();
-  };
-  const currentRow = () => rows().findIndex((row) => row.contains(document.activeElement));
-
-  // J/K (and arrows) move between rows; from outside the list they enter it.
-  useHotkey(["j", "k", "ArrowDown", "ArrowUp"], (event) => {
-    if (listRef.current?.contains(document.activeElement) && isTypingTarget(document.activeElement)) return;
-    const down = event.key === "j" || event.key === "ArrowDown";
-    const index = currentRow();
-    if (index === -1 && event.key.startsWith("Arrow")) return; // leave page scrolling alone
-    event.preventDefault();
-    focusRow(index === -1 ? (down ? 0 : rows().length - 1) : index + (down ? 1 : -1));
-  }, !editing);
-
-  function edit(todoId: string | null) {
-    const closing = editing;
-    setEditing(todoId);
-    if (todoId === null && closing) {
-      requestAnimationFrame(() => {
-        listRef.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(closing)}"] [data-row-focus]`)?.focus();
-      });
-    }
-  }
+    onFocused?.();
+  }, [focusId, results, onFocused]);
 
   if (status === "LoadingFirstPage") return <TodoListSkeleton />;
-  if (results.length === 0) return <TodoEmpty filter={filter} />;
+  if (results.length === 0) return <>{empty}</>;
+  const visible = results.map((t) => t._id as string);
 
   return (
     <div className="flex flex-col gap-2">
-      <ul ref={listRef} aria-label="Todos" className="flex flex-col">
-        {results.map((todo) => (
+      {header}
+      <ul ref={listRef} aria-label={label} className="flex flex-col">
+        {results.map((todo, index) => (
           <TodoItem
             key={todo._id}
             todo={todo}
             editing={editing === todo._id}
             canWrite={canWrite}
             actions={actions}
-            onEdit={edit}
+            today={today}
+            onEdit={onEdit}
+            onOpen={onOpen}
+            reorder={reorderable ? { onHandlePointerDown: startDrag, onStep: step, isFirst: index === 0, isLast: index === results.length - 1 } : undefined}
+            selection={selection && { selected: selection.selected.has(todo._id), onToggle: (id, extend) => selection.onToggle(id, extend, visible) }}
           />
         ))}
       </ul>

@@ -1,41 +1,96 @@
 "use client";
 
+import { useMemo } from "react";
 import { useMutation } from "convex/react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
 import { errorMessage } from "@/lib/errors";
 import { useMe } from "@/components/orgs/me-provider";
-import { insertTodo, patchTodo } from "./optimistic";
+import { insertTodo, moveTodo, patchTodo } from "./optimistic";
+import type { Priority } from "./priority";
 
-/** The todo mutations, each with an optimistic update and a toast on failure. */
+/** How long a deletion's "Undo" stays on screen (the server keeps the todos far longer). */
+export const UNDO_TOAST_MS = 8000;
+
+const quote = (title: string) => (title.length > 40 ? `“${title.slice(0, 39)}…”` : `“${title}”`);
+
+/**
+ * The todo mutations, each with an optimistic update and a toast on failure.
+ * Deletions (one todo or a selection) offer "Undo", which restores every
+ * field and the place in the list. Stable across renders.
+ */
 export function useTodoMutations() {
   const me = useMe();
   const create = useMutation(api.todos.create).withOptimisticUpdate((store, args) => insertTodo(store, args, me.userId));
   const setDone = useMutation(api.todos.setDone).withOptimisticUpdate((store, { todoId, done }) =>
     patchTodo(store, todoId, (t) => ({ ...t, done, completedAt: done ? Date.now() : undefined })),
   );
-  const update = useMutation(api.todos.update).withOptimisticUpdate((store, { todoId, title, notes }) =>
+  const update = useMutation(api.todos.update).withOptimisticUpdate((store, { todoId, title, notes, dueDate, priority }) =>
     patchTodo(store, todoId, (t) => ({
       ...t,
       ...(title !== undefined ? { title: title.trim() } : {}),
       ...(notes !== undefined ? { notes: notes || undefined } : {}),
+      ...(dueDate !== undefined ? { dueDate: dueDate ?? undefined } : {}),
+      ...(priority !== undefined ? { priority } : {}),
     })),
   );
   const assign = useMutation(api.todos.assign).withOptimisticUpdate((store, { todoId, assigneeId }) =>
     patchTodo(store, todoId, (t) => ({ ...t, assigneeId: assigneeId ?? undefined })),
   );
+  const move = useMutation(api.todos.move).withOptimisticUpdate((store, { todoId, afterId, beforeId }) => moveTodo(store, todoId, afterId, beforeId));
   const remove = useMutation(api.todos.remove).withOptimisticUpdate((store, { todoId }) => patchTodo(store, todoId, () => null));
+  const restore = useMutation(api.todos.restore);
+  const bulkDone = useMutation(api.bulk.setDone).withOptimisticUpdate((store, { todoIds, done }) => {
+    for (const id of todoIds) patchTodo(store, id, (t) => ({ ...t, done }));
+  });
+  const bulkRemove = useMutation(api.bulk.remove).withOptimisticUpdate((store, { todoIds }) => {
+    for (const id of todoIds) patchTodo(store, id, () => null);
+  });
 
-  return {
-    /** Throws on refusal: the add box shows the message inline. */
-    create: (args: { listId: string; title: string; notes?: string }) => create(args),
-    setDone: (todoId: string, done: boolean) => toastOnError(setDone({ todoId, done })),
-    /** Throws on refusal: the editor shows the message inline. */
-    update: (todoId: string, patch: { title?: string; notes?: string }) => update({ todoId, ...patch }),
-    assign: (todoId: string, assigneeId: string | null) => toastOnError(assign({ todoId, assigneeId })),
-    remove: (todoId: string) => toastOnError(remove({ todoId })),
-  };
+  return useMemo(() => {
+    const offerUndo = (message: string, undoId: string) =>
+      toast.success(message, {
+        duration: UNDO_TOAST_MS,
+        action: {
+          label: "Undo",
+          onClick: () => void restore({ undoId }).then(() => toast.success("Restored"), (error: unknown) => toast.error(errorMessage(error))),
+        },
+      });
+    return {
+      /** Throws on refusal: the add box shows the message inline. */
+      create: (args: { listId: string; title: string; notes?: string }) => create(args),
+      setDone: (todoId: string, done: boolean) => toastOnError(setDone({ todoId, done })),
+      /** Throws on refusal: the editor shows the message inline. */
+      update: (todoId: string, patch: { title?: string; notes?: string }) => update({ todoId, ...patch }),
+      setDue: (todoId: string, dueDate: string | null) => toastOnError(update({ todoId, dueDate })),
+      setPriority: (todoId: string, priority: Priority) => toastOnError(update({ todoId, priority })),
+      assign: (todoId: string, assigneeId: string | null) => toastOnError(assign({ todoId, assigneeId })),
+      move: (todoId: string, afterId: string | null, beforeId: string | null) => toastOnError(move({ todoId, afterId, beforeId })),
+      remove: async (todo: { _id: string; title: string }) => {
+        const result = await toastOnError(remove({ todoId: todo._id }));
+        if (result) offerUndo(`Deleted ${quote(todo.title)}`, result.undoId);
+      },
+      removeMany: async (todoIds: string[]) => {
+        const result = await toastOnError(bulkRemove({ todoIds }));
+        if (result) offerUndo(`Deleted ${result.count} todo${result.count === 1 ? "" : "s"}`, result.undoId);
+        return result;
+      },
+      setDoneMany: async (todoIds: string[], done: boolean) => {
+        const result = await toastOnError(bulkDone({ todoIds, done }));
+        if (result && result.changed.length > 0) {
+          const n = result.changed.length;
+          toast.success(`Marked ${n} todo${n === 1 ? "" : "s"} as ${done ? "done" : "not done"}`, {
+            duration: UNDO_TOAST_MS,
+            action: { label: "Undo", onClick: () => void toastOnError(bulkDone({ todoIds: result.changed, done: !done })) },
+          });
+        }
+        return result;
+      },
+    };
+  }, [create, setDone, update, assign, move, remove, restore, bulkDone, bulkRemove]);
 }
+
+export type TodoActions = ReturnType<typeof useTodoMutations>;
 
 /** A refusal becomes a toast; Convex rolls the optimistic change back by itself. */
 async function toastOnError<T>(promise: Promise<T>): Promise<T | undefined> {

@@ -4,7 +4,7 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "@/lib/utils";
 
 const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,background-color,box-shadow,opacity] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
+  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,background-color,box-shadow,opacity] outline-none select-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
   {
     variants: {
       variant: {
@@ -16,26 +16,33 @@ const buttonVariants = cva(
         ghost: "hover:bg-accent hover:text-accent-foreground",
         link: "text-brand-text underline-offset-4 hover:underline",
       },
+      // On touch screens every size is at least 44 px high (icons 44 px square).
       size: {
-        default: "h-9 px-4 py-2 has-[>svg]:px-3",
-        sm: "h-8 gap-1.5 rounded-md px-3 has-[>svg]:px-2.5",
-        xs: "h-7 gap-1 rounded-md px-2 text-xs",
-        lg: "h-10 rounded-md px-6 has-[>svg]:px-4",
-        icon: "size-9",
-        "icon-sm": "size-8",
-        "icon-xs": "size-7",
+        default: "h-9 px-4 py-2 has-[>svg]:px-3 pointer-coarse:h-11",
+        sm: "h-8 gap-1.5 rounded-md px-3 has-[>svg]:px-2.5 pointer-coarse:h-11",
+        xs: "h-7 gap-1 rounded-md px-2 text-xs pointer-coarse:h-11",
+        lg: "h-10 rounded-md px-6 has-[>svg]:px-4 pointer-coarse:h-11",
+        icon: "size-9 pointer-coarse:size-11",
+        "icon-sm": "size-8 pointer-coarse:size-11",
+        "icon-xs": "size-7 pointer-coarse:size-11",
       },
     },
     defaultVariants: { variant: "default", size: "default" },
   },
 );
 
+/**
+ * A disabled button still takes the pointer (no `pointer-events: none`), and
+ * the second press of a double-click never starts a text selection: pressing
+ * "Create organization" twice must not select the page that opens.
+ */
 function Button({
   className,
   variant,
   size,
   asChild = false,
   type,
+  onMouseDown,
   ...props
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "button";
@@ -44,6 +51,10 @@ function Button({
       data-slot="button"
       type={asChild ? undefined : (type ?? "button")}
       className={cn(buttonVariants({ variant, size, className }))}
+      onMouseDown={(event: React.MouseEvent<HTMLButtonElement>) => {
+        if (event.detail > 1) event.preventDefault();
+        onMouseDown?.(event);
+      }}
       {...props}
     />
   );

@@ -5,19 +5,29 @@ import { Checkbox as CheckboxPrimitive } from "radix-ui";
 import { CheckIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 
+/**
+ * A 16 px box; on touch screens the button around it grows to 44 px so a
+ * finger finds it, while the box keeps its size.
+ */
 function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
   return (
     <CheckboxPrimitive.Root
       data-slot="checkbox"
       className={cn(
-        "peer size-4 shrink-0 rounded-[5px] border border-input shadow-xs transition-[color,box-shadow,background-color] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-50 data-[state=checked]:border-brand data-[state=checked]:bg-brand data-[state=checked]:text-brand-foreground dark:bg-input/30 dark:data-[state=checked]:bg-brand",
+        "peer group/checkbox inline-flex size-4 shrink-0 items-center justify-center rounded-[5px] outline-none disabled:cursor-not-allowed disabled:opacity-50 pointer-coarse:size-11 pointer-coarse:rounded-md",
+        "focus-visible:ring-[3px] focus-visible:ring-ring/50",
         className,
       )}
       {...props}
     >
-      <CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
-        <CheckIcon className="size-3" strokeWidth={3} aria-hidden />
-      </CheckboxPrimitive.Indicator>
+      <span
+        aria-hidden
+        className="flex size-4 shrink-0 items-center justify-center rounded-[5px] border border-input shadow-xs transition-[color,background-color,border-color] group-data-[state=checked]/checkbox:border-brand group-data-[state=checked]/checkbox:bg-brand group-data-[state=checked]/checkbox:text-brand-foreground dark:bg-input/30 dark:group-data-[state=checked]/checkbox:bg-brand pointer-coarse:size-5"
+      >
+        <CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
+          <CheckIcon className="size-3" strokeWidth={3} aria-hidden />
+        </CheckboxPrimitive.Indicator>
+      </span>
     </CheckboxPrimitive.Root>
   );
 }
