@@ -5,10 +5,10 @@ test("an admin re-syncs from Clerk and sees it complete live, then reads who cha
   const ada = await signIn(browser, "ada@acme.test", "acme");
   await ada.page.goto("/orgs/acme/settings");
   const sync = ada.page.getByRole("button", { name: /Re-sync/ });
-  await expect(ada.page.getByText("Last webhook")).toBeVisible();
+  await expect(ada.page.getByText("Last change from Clerk")).toBeVisible();
   await sync.click();
   // The run is live: its progress bar, then its result, without a reload.
-  await expect(ada.page.getByText(/Completed .* \(admin\)/)).toBeVisible({ timeout: 30_000 });
+  await expect(ada.page.getByText(/Completed .*, started by an admin/)).toBeVisible({ timeout: 30_000 });
   await expect(ada.page.getByRole("progressbar")).toHaveCount(0);
   await screenshot(ada.page, "settings-sync");
   await expectAccessible(ada.page);

@@ -80,30 +80,47 @@ function AuditEntries() {
         <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">Nothing recorded yet.</p>
       ) : (
         <div className="rounded-xl border">
-          <Table scrollLabel="Activity entries">
+          {/* A table on wide screens; stacked rows on narrow ones, so nothing is cut or scrolls sideways. */}
+          <Table className="table-fixed max-md:hidden">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
-                <TableHead>When</TableHead>
-                <TableHead>Who</TableHead>
+                <TableHead className="w-32">When</TableHead>
+                <TableHead className="w-44">Who</TableHead>
                 <TableHead>What</TableHead>
-                <TableHead className="hidden sm:table-cell">Source</TableHead>
+                <TableHead className="w-20">Source</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {results.map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableCell className="whitespace-nowrap text-muted-foreground" title={formatDateTime(entry.at)}>
+                <TableRow key={entry.id} data-testid="audit-entry">
+                  <TableCell className="text-muted-foreground" title={formatDateTime(entry.at)}>
                     {formatRelative(entry.at)}
                   </TableCell>
-                  <TableCell>{entry.actor ? (entry.actor.name ?? entry.actor.userId) : "Someone in Clerk"}</TableCell>
-                  <TableCell>{describe(entry)}</TableCell>
-                  <TableCell className="hidden sm:table-cell">
-                    <Badge variant={entry.source === "app" ? "brand" : "outline"}>{entry.source === "app" ? "App" : "Clerk"}</Badge>
+                  <TableCell className="truncate" title={actorOf(entry)}>
+                    {actorOf(entry)}
+                  </TableCell>
+                  <TableCell className="whitespace-normal [overflow-wrap:anywhere]">{describe(entry)}</TableCell>
+                  <TableCell>
+                    <SourceBadge source={entry.source} />
                   </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+          <ul className="divide-y md:hidden" aria-label="Activity entries">
+            {results.map((entry) => (
+              <li key={entry.id} data-testid="audit-entry" className="flex min-w-0 flex-col gap-1 px-4 py-3 text-sm">
+                <p className="[overflow-wrap:anywhere]">{describe(entry)}</p>
+                <p className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
+                  <span className="min-w-0 truncate font-medium text-foreground/80" title={actorOf(entry)}>
+                    {actorOf(entry)}
+                  </span>
+                  <span title={formatDateTime(entry.at)}>{formatRelative(entry.at)}</span>
+                  <SourceBadge source={entry.source} />
+                </p>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {status === "CanLoadMore" && (
@@ -113,6 +130,12 @@ function AuditEntries() {
       )}
     </section>
   );
+}
+
+const actorOf = (e: Entry) => (e.actor ? (e.actor.name ?? e.actor.userId) : "Someone in Clerk");
+
+function SourceBadge({ source }: { source: Entry["source"] }) {
+  return <Badge variant={source === "app" ? "brand" : "outline"}>{source === "app" ? "App" : "Clerk"}</Badge>;
 }
 
 /** One sentence per entry. */

@@ -24,14 +24,14 @@ export function SidebarLists({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <div role="group" aria-labelledby="sidebar-lists-heading" className="flex flex-col gap-0.5">
-      <div className="flex h-7 items-center justify-between pr-1 pl-2">
+      <div className="flex h-7 items-center justify-between pr-1 pl-2 pointer-coarse:h-11">
         <h2 id="sidebar-lists-heading" className="text-xs font-medium text-muted-foreground">
           Lists
         </h2>
         {can("lists:write") && (
           <Tooltip>
             <TooltipTrigger asChild>
-              <Button variant="ghost" size="icon-xs" className="size-6 text-muted-foreground" aria-label="New list" onClick={() => setCreating(true)}>
+              <Button variant="ghost" size="icon-xs" className="size-6 text-muted-foreground pointer-coarse:size-11" aria-label="New list" onClick={() => setCreating(true)}>
                 <PlusIcon aria-hidden />
               </Button>
             </TooltipTrigger>
@@ -56,7 +56,7 @@ export function SidebarLists({ onNavigate }: { onNavigate?: () => void }) {
         aria-expanded={showArchived}
         aria-controls="sidebar-archived-lists"
         onClick={() => setShowArchived((v) => !v)}
-        className="mt-2 flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        className="mt-2 flex h-7 items-center gap-1 rounded-md px-2 text-xs font-medium pointer-coarse:h-11 text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
       >
         <ChevronRightIcon className={cn("size-3.5 transition-transform", showArchived && "rotate-90")} aria-hidden />
         Archived
@@ -99,16 +99,18 @@ function SidebarListItem({ list, onNavigate }: { list: { _id: string; name: stri
         onClick={onNavigate}
         aria-current={active ? "page" : undefined}
         className={cn(
-          "flex h-8 items-center gap-2 rounded-md pr-8 pl-2 text-sm outline-none transition-colors hover:bg-sidebar-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
+          "flex h-8 min-w-0 items-center gap-2 rounded-md pr-8 pl-2 text-sm outline-none transition-colors pointer-coarse:h-11 pointer-coarse:pr-12 hover:bg-sidebar-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
           active ? "bg-sidebar-accent font-medium text-foreground" : "text-sidebar-foreground/80",
           list.archived && "text-muted-foreground",
         )}
       >
         <HashIcon className={cn("size-3.5 shrink-0", active ? "text-brand" : "text-muted-foreground")} aria-hidden />
-        <span className="truncate">{list.name}</span>
+        <span className="truncate" title={list.name}>
+          {list.name}
+        </span>
       </Link>
       <div className="absolute top-1/2 right-1 -translate-y-1/2 opacity-0 transition-opacity group-hover/item:opacity-100 [@media(hover:none)]:opacity-100 focus-within:opacity-100 has-[[data-state=open]]:opacity-100">
-        <ListActionsMenu list={list} className="size-6" label={`More options for ${list.name}`} />
+        <ListActionsMenu list={list} className="size-6 pointer-coarse:size-11" label={`More options for ${list.name}`} />
       </div>
     </li>
   );

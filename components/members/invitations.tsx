@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useAction } from "convex/react";
-import { XIcon } from "lucide-react";
+import { SendIcon, XIcon } from "lucide-react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
@@ -13,21 +13,22 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
-/** Admins: the org's pending invitations, each revocable. */
+/** Admins: the org's pending invitations, each one can be sent again or revoked. */
 export function Invitations() {
   const invitations = useSafeQuery(api.members.invitations, {});
   const revoke = useAction(api.admin.revokeInvitation);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  const resend = useAction(api.admin.resendInvitation);
+  const [busy, setBusy] = useState<string | null>(null);
 
-  async function onRevoke(invitationId: string, email: string) {
-    setRevoking(invitationId);
+  async function run(invitationId: string, action: () => Promise<unknown>, done: string) {
+    setBusy(invitationId);
     try {
-      await revoke({ invitationId });
-      toast.success(`Revoked the invitation for ${email}`);
+      await action();
+      toast.success(done);
     } catch (error) {
       toast.error(errorMessage(error));
     } finally {
-      setRevoking(null);
+      setBusy(null);
     }
   }
 
@@ -46,14 +47,14 @@ export function Invitations() {
       )}
       {invitations.status === "success" && invitations.data.length > 0 && (
         <div className="rounded-xl border">
-          <Table>
+          <Table className="table-fixed">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>Email</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead className="hidden sm:table-cell">Invited</TableHead>
-                <TableHead className="hidden sm:table-cell">Expires</TableHead>
-                <TableHead>
+                <TableHead className="w-24">Role</TableHead>
+                <TableHead className="hidden w-28 md:table-cell">Invited</TableHead>
+                <TableHead className="hidden w-28 md:table-cell">Expires</TableHead>
+                <TableHead className="w-24 sm:w-48">
                   <span className="sr-only">Actions</span>
                 </TableHead>
               </TableRow>
@@ -61,23 +62,37 @@ export function Invitations() {
             <TableBody>
               {invitations.data.map((inv) => (
                 <TableRow key={inv.invitationId}>
-                  <TableCell className="font-medium">{inv.email}</TableCell>
+                  <TableCell className="truncate font-medium" title={inv.email}>
+                    {inv.email}
+                  </TableCell>
                   <TableCell>
                     <Badge variant={inv.role === "org:admin" ? "brand" : "secondary"}>{roleLabel(inv.role)}</Badge>
                   </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">{formatRelative(inv.createdAt)}</TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">{formatRelative(inv.expiresAt)}</TableCell>
-                  <TableCell className="text-right">
-                    <Button
-                      variant="ghost"
-                      size="xs"
-                      disabled={revoking === inv.invitationId}
-                      onClick={() => void onRevoke(inv.invitationId, inv.email)}
-                      aria-label={`Revoke invitation for ${inv.email}`}
-                    >
-                      <XIcon aria-hidden />
-                      Revoke
-                    </Button>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">{formatRelative(inv.createdAt)}</TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">{formatRelative(inv.expiresAt)}</TableCell>
+                  <TableCell>
+                    <div className="flex flex-wrap justify-end gap-1">
+                      <Button
+                        variant="ghost"
+                        size="xs"
+                        disabled={busy === inv.invitationId}
+                        onClick={() => void run(inv.invitationId, () => resend({ invitationId: inv.invitationId }), `Sent the invitation to ${inv.email} again`)}
+                        aria-label={`Resend invitation to ${inv.email}`}
+                      >
+                        <SendIcon aria-hidden />
+                        <span className="max-sm:sr-only">Resend</span>
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="xs"
+                        disabled={busy === inv.invitationId}
+                        onClick={() => void run(inv.invitationId, () => revoke({ invitationId: inv.invitationId }), `Revoked the invitation for ${inv.email}`)}
+                        aria-label={`Revoke invitation for ${inv.email}`}
+                      >
+                        <XIcon aria-hidden />
+                        <span className="max-sm:sr-only">Revoke</span>
+                      </Button>
+                    </div>
                   </TableCell>
                 </TableRow>
               ))}

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { formatDate, roleLabel } from "@/lib/format";
+import { useOrg } from "@/components/orgs/org-context";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -23,16 +25,17 @@ type Props = {
 
 /** Avatar, name, email, role and joined date per member; admin controls for admins. */
 export function MembersTable({ members, loading, search, manage, adminCount, myUserId, orgName }: Props) {
+  const { href } = useOrg();
   return (
     <div className="rounded-xl border">
-      <Table>
+      <Table className="table-fixed">
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             <TableHead>Member</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead className="hidden md:table-cell">Joined</TableHead>
+            <TableHead className="w-32 sm:w-36">Role</TableHead>
+            <TableHead className="hidden w-32 md:table-cell">Joined</TableHead>
             {manage && (
-              <TableHead>
+              <TableHead className="w-14 pointer-coarse:w-16">
                 <span className="sr-only">Actions</span>
               </TableHead>
             )}
@@ -66,19 +69,25 @@ export function MembersTable({ members, loading, search, manage, adminCount, myU
             const lastAdmin = m.role === "org:admin" && adminCount === 1;
             return (
               <TableRow key={m.userId} data-testid="member-row">
-                <TableCell>
-                  <div className="flex items-center gap-3">
-                    <UserAvatar name={name} imageUrl={m.imageUrl} />
+                <TableCell className="whitespace-normal">
+                  <div className="flex min-w-0 items-center gap-3">
+                    <UserAvatar name={name} imageUrl={m.imageUrl} className="max-sm:hidden" />
                     <div className="flex min-w-0 flex-col">
-                      <span className="flex items-center gap-2 font-medium">
-                        <span className="truncate">{name}</span>
+                      <span className="flex min-w-0 items-center gap-2 font-medium">
+                        <Link href={href(`/members/${encodeURIComponent(m.userId)}`)} className="truncate outline-none hover:underline focus-visible:underline" title={name}>
+                          {name}
+                        </Link>
                         {isMe && (
                           <Badge variant="outline" className="px-1.5 py-0 text-[10px]">
                             You
                           </Badge>
                         )}
                       </span>
-                      {m.email && m.email !== name && <span className="truncate text-xs text-muted-foreground">{m.email}</span>}
+                      {m.email && m.email !== name && (
+                        <span className="truncate text-xs text-muted-foreground" title={m.email}>
+                          {m.email}
+                        </span>
+                      )}
                     </div>
                   </div>
                 </TableCell>
@@ -91,7 +100,7 @@ export function MembersTable({ members, loading, search, manage, adminCount, myU
                 </TableCell>
                 <TableCell className="hidden text-muted-foreground md:table-cell">{formatDate(m.joinedAt)}</TableCell>
                 {manage && (
-                  <TableCell className="w-12 text-right">
+                  <TableCell className="text-right">
                     {!isMe && <RemoveMemberButton userId={m.userId} name={name} orgName={orgName} lastAdmin={lastAdmin} />}
                   </TableCell>
                 )}

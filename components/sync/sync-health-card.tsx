@@ -8,6 +8,7 @@ import { api } from "@/convex/_generated/api";
 import type { FunctionReturnType } from "convex/server";
 import { errorMessage } from "@/lib/errors";
 import { formatDateTime, formatRelative } from "@/lib/format";
+import { describeEvent, describeOutcome, describeTrigger } from "@/lib/sync-words";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -58,11 +59,11 @@ function HealthDetails({ health }: { health: Health }) {
   const refused = rejected.signature + rejected.payload + rejected.size;
   return (
     <dl className="grid gap-4 text-sm sm:grid-cols-[12rem_1fr]">
-      <dt className="text-muted-foreground">Last webhook</dt>
+      <dt className="text-muted-foreground">Last change from Clerk</dt>
       <dd>
         {lastWebhook ? (
-          <span title={formatDateTime(lastWebhook.receivedAt)}>
-            <code className="text-xs">{lastWebhook.type}</code> · {lastWebhook.outcome} · {formatRelative(lastWebhook.receivedAt)}
+          <span title={`${lastWebhook.type} · ${formatDateTime(lastWebhook.receivedAt)}`}>
+            {capitalize(describeEvent(lastWebhook.type))}, {formatRelative(lastWebhook.receivedAt)}; {describeOutcome(lastWebhook.outcome)}
           </span>
         ) : (
           "None received yet"
@@ -86,6 +87,8 @@ function HealthDetails({ health }: { health: Health }) {
   );
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function RunProgress({ run }: { run: Run }) {
   const percent = Math.round(run.progress * 100);
   return (
@@ -107,7 +110,7 @@ function LastRun({ run }: { run: Run | null }) {
   return run.status === "succeeded" ? (
     <span>
       Completed {when}
-      {seconds !== null && ` in ${seconds} s`} ({run.trigger})
+      {seconds !== null && ` in ${seconds} s`}, {describeTrigger(run.trigger)}
     </span>
   ) : (
     <span className="text-destructive">
