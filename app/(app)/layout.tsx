@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { AppSkeleton } from "@/components/layout/org-shell";
 import { ShortcutsDialog } from "@/components/layout/shortcuts-dialog";
 import { SkipLink } from "@/components/layout/skip-link";
+import { PaletteLauncher } from "@/components/palette/palette-launcher";
 
 /** Every signed-in page: the header over the page, once the account is loaded. */
 export default function AppLayout({ children }: { children: React.ReactNode }) {
@@ -16,6 +17,7 @@ export default function AppLayout({ children }: { children: React.ReactNode }) {
           {children}
         </div>
         <ShortcutsDialog />
+        <PaletteLauncher />
       </MeProvider>
     </RequireSignedIn>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { MenuIcon } from "lucide-react";
+import { MenuIcon, XIcon } from "lucide-react";
 import { OrgGate } from "@/components/orgs/org-gate";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { OrgSidebar } from "./org-sidebar";
 
@@ -14,14 +14,14 @@ export function OrgShell({ segment, children }: { segment: string; children: Rea
   return (
     <OrgGate segment={segment} fallback={<OrgBodySkeleton />}>
       <div className="flex min-h-0 flex-1">
-        <aside className="hidden w-60 shrink-0 border-r bg-sidebar md:block">
+        <aside className="hidden w-60 min-w-0 shrink-0 border-r bg-sidebar md:block">
           <div className="sticky top-12 max-h-[calc(100dvh-3rem)] overflow-y-auto">
             <OrgSidebar />
           </div>
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="border-b px-3 py-1.5 md:hidden">
-            <Button variant="ghost" size="sm" onClick={() => setMenuOpen(true)}>
+            <Button variant="ghost" size="sm" onClick={() => setMenuOpen(true)} aria-haspopup="dialog">
               <MenuIcon aria-hidden />
               Menu
             </Button>
@@ -32,9 +32,19 @@ export function OrgShell({ segment, children }: { segment: string; children: Rea
         </div>
       </div>
       <Dialog open={menuOpen} onOpenChange={setMenuOpen}>
-        <DialogContent className="top-0 left-0 h-dvh max-w-72 translate-x-0 rounded-none p-0">
-          <DialogTitle className="sr-only">Navigation</DialogTitle>
-          <OrgSidebar onNavigate={() => setMenuOpen(false)} />
+        {/* The drawer: its own title row holds the close button, so nothing sits on top of the first item. */}
+        <DialogContent showClose={false} className="top-0 left-0 flex h-dvh w-[min(18rem,calc(100vw-3rem))] max-w-none translate-x-0 flex-col gap-0 overflow-hidden rounded-none p-0">
+          <div className="flex h-12 shrink-0 items-center justify-between border-b pr-1.5 pl-4 pointer-coarse:h-14">
+            <DialogTitle className="text-sm">Menu</DialogTitle>
+            <DialogClose asChild>
+              <Button variant="ghost" size="icon-sm" aria-label="Close menu">
+                <XIcon aria-hidden />
+              </Button>
+            </DialogClose>
+          </div>
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <OrgSidebar onNavigate={() => setMenuOpen(false)} />
+          </div>
         </DialogContent>
       </Dialog>
     </OrgGate>

@@ -58,7 +58,7 @@ export function LeaveOrgButton({ lastAdmin }: { lastAdmin: boolean }) {
           <span tabIndex={lastAdmin ? 0 : -1} className="inline-flex rounded-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
             <Button variant="outline" size="sm" disabled={lastAdmin} onClick={() => setOpen(true)}>
               <LogOutIcon aria-hidden />
-              Leave organization
+              Leave<span className="max-sm:sr-only"> organization</span>
             </Button>
           </span>
         </TooltipTrigger>

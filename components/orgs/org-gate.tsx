@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useAuth } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
-import { useMe } from "./me-provider";
+import { useMe, type MyOrg } from "./me-provider";
 import { makeOrgContext, OrgContext } from "./org-context";
 import { NoAccess } from "./no-access";
 
@@ -27,6 +27,9 @@ export function OrgGate({ segment, fallback, children }: { segment: string; fall
   const [attempted, setAttempted] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [waitedLong, setWaitedLong] = useState(false);
+  // The org as this tab last saw it, to say what happened once it is gone.
+  const [known, setKnown] = useState<MyOrg | null>(null);
+  if (target && known?.orgId !== target.orgId) setKnown(target);
   const sessionOrg = auth.activeOrg?.id ?? null;
 
   // The session moved to another org (e.g. from another tab): the tab being
@@ -60,7 +63,7 @@ export function OrgGate({ segment, fallback, children }: { segment: string; fall
 
   const context = useMemo(() => (ready && active ? makeOrgContext(active, segment) : null), [ready, active, segment]);
 
-  if (!target) return leavingOrgs.has(segment) ? fallback : <NoAccess />;
+  if (!target) return leavingOrgs.has(segment) ? fallback : <NoAccess segment={segment} known={known && (known.slug === segment || known.orgId === segment) ? known : null} />;
   if (context) return <OrgContext.Provider value={context}>{children}</OrgContext.Provider>;
   if (failure || waitedLong) {
     return (

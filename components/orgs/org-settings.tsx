@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError } from "@/components/ui/field-error";
 import { SyncHealthCard } from "@/components/sync/sync-health-card";
+import { DeleteOrgCard } from "./delete-org-card";
 import { useOrg } from "./org-context";
 
 /** `/orgs/[slug]/settings`: the org's name and the sync with Clerk (admins). */
@@ -27,6 +28,7 @@ export function OrgSettings() {
         <>
           <RenameOrgCard key={org.name} current={org.name} />
           <SyncHealthCard />
+          <DeleteOrgCard />
         </>
       ) : (
         <p className="rounded-xl border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">

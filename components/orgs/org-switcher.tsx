@@ -37,7 +37,8 @@ export function OrgSwitcher() {
       <DropdownMenu>
         <DropdownMenuTrigger
           data-testid="org-switcher"
-          className="flex h-8 max-w-64 items-center gap-2 rounded-md px-2 text-sm font-medium outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-accent"
+          title={current?.name}
+          className="flex h-8 min-w-0 max-w-64 items-center gap-2 rounded-md px-2 text-sm font-medium outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-accent pointer-coarse:h-11"
         >
           <span className="sr-only">Switch organization. Current: </span>
           {current ? (
@@ -53,7 +54,7 @@ export function OrgSwitcher() {
           )}
           <ChevronsUpDownIcon className="size-3.5 text-muted-foreground" aria-hidden />
         </DropdownMenuTrigger>
-        <DropdownMenuContent align="start" className="w-72">
+        <DropdownMenuContent align="start" className="w-72 max-w-[calc(100vw-1.5rem)]">
           <DropdownMenuLabel>Organizations</DropdownMenuLabel>
           {me.orgs.length > 0 && (
             <DropdownMenuRadioGroup
@@ -66,8 +67,10 @@ export function OrgSwitcher() {
               {me.orgs.map((org) => (
                 <DropdownMenuRadioItem key={org.orgId} value={org.orgId}>
                   <OrgAvatar orgId={org.orgId} name={org.name} />
-                  <span className="truncate">{org.name}</span>
-                  <span className="ml-auto pl-2 text-xs text-muted-foreground">{roleLabel(org.role)}</span>
+                  <span className="min-w-0 truncate" title={org.name}>
+                    {org.name}
+                  </span>
+                  <span className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground">{roleLabel(org.role)}</span>
                 </DropdownMenuRadioItem>
               ))}
             </DropdownMenuRadioGroup>
