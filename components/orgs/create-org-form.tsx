@@ -34,6 +34,8 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
       toast.success(`Created ${parsed.data}`);
       onDone?.();
       router.push(`/orgs/${encodeURIComponent(slug ?? orgId)}`);
+      // A double-click's second press may have started a selection on its way out.
+      window.getSelection()?.removeAllRanges();
     } catch (e) {
       setError(errorMessage(e));
       setPending(false);
@@ -56,7 +58,12 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
         />
         <FieldError id="org-name-error">{error}</FieldError>
       </div>
-      <Button type="submit" disabled={pending}>
+      <Button
+        type="submit"
+        disabled={pending}
+        // The second press of a double-click must not select the page that opens.
+        onMouseDown={(event) => event.detail > 1 && event.preventDefault()}
+      >
         {pending ? "Creating…" : "Create organization"}
       </Button>
     </form>

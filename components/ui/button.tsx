@@ -32,9 +32,9 @@ const buttonVariants = cva(
 );
 
 /**
- * A disabled button still takes the pointer (no `pointer-events: none`), and
- * the second press of a double-click never starts a text selection: pressing
- * "Create organization" twice must not select the page that opens.
+ * Its label is never selected by a double-click (`select-none`), and a
+ * disabled button still takes the pointer (no `pointer-events: none`), so a
+ * second press lands on it rather than on the text behind it.
  */
 function Button({
   className,
@@ -42,7 +42,6 @@ function Button({
   size,
   asChild = false,
   type,
-  onMouseDown,
   ...props
 }: React.ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
   const Comp = asChild ? Slot.Root : "button";
@@ -51,10 +50,6 @@ function Button({
       data-slot="button"
       type={asChild ? undefined : (type ?? "button")}
       className={cn(buttonVariants({ variant, size, className }))}
-      onMouseDown={(event: React.MouseEvent<HTMLButtonElement>) => {
-        if (event.detail > 1) event.preventDefault();
-        onMouseDown?.(event);
-      }}
       {...props}
     />
   );

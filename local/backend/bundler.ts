@@ -117,6 +117,8 @@ export function findRoots(functionsDir: string, componentDirs: readonly string[]
         if (absDir === join(functionsDir, here)) root.config = abs;
         continue;
       }
+      // As the Convex CLI: a name with several dots is no module (npm components ship helpers like `arbitrary.helpers.js`).
+      if ((entry.match(/\./g) ?? []).length > 1) continue;
       if (/^schema\.[mc]?[jt]sx?$/.test(entry) && absDir === join(functionsDir, here)) root.schema = abs;
       root.files.push(abs);
     }
