@@ -117,8 +117,9 @@ export function findRoots(functionsDir: string, componentDirs: readonly string[]
         if (absDir === join(functionsDir, here)) root.config = abs;
         continue;
       }
-      // As the Convex CLI: a name with several dots is no module (npm components ship helpers like `arbitrary.helpers.js`).
-      if ((entry.match(/\./g) ?? []).length > 1) continue;
+      // As the Convex CLI: a name with several dots is no module (npm components ship helpers like
+      // `arbitrary.helpers.js`); auth.config is read as one here, for its providers.
+      if ((entry.match(/\./g) ?? []).length > 1 && !/^auth\.config\./.test(entry)) continue;
       if (/^schema\.[mc]?[jt]sx?$/.test(entry) && absDir === join(functionsDir, here)) root.schema = abs;
       root.files.push(abs);
     }
