@@ -39,11 +39,12 @@ test("invite, accept, promote, demote and remove a member, each seen live by the
   await ada.page.getByRole("option", { name: "Member" }).click();
   await expect(newcomer.page.getByRole("button", { name: "Invite" })).toHaveCount(0);
 
-  // Removed: the open page loses access without a reload.
+  // Removed: the open page loses access without a reload, and says who removed them.
   await row.getByRole("button", { name: /^Remove / }).click();
   await ada.page.getByRole("alertdialog").getByRole("button", { name: /Remove/ }).click();
   await expect(row).toHaveCount(0);
-  await expect(newcomer.page.getByRole("heading", { name: "You don't have access to this organization" })).toBeVisible();
+  await expect(newcomer.page.getByRole("heading", { name: "You were removed from Acme" })).toBeVisible();
+  await expect(newcomer.page.getByText("Ada Admin removed you")).toBeVisible();
 
   await ada.context.close();
   await newcomer.context.close();

@@ -21,6 +21,11 @@ test("a list and its todos appear for a teammate without reload, and toggles tra
   await addTodo(ada.page, "Order the cake");
   await expect(todo(bob.page, "Order the cake")).toBeVisible();
   await bob.page.getByRole("checkbox", { name: "Mark “Book the venue” as done" }).click();
+  // Done todos get out of the way: Ada's list counts it under "Completed".
+  await expect(todo(ada.page, "Book the venue")).toHaveCount(0);
+  const completed = ada.page.getByRole("button", { name: /^Completed/ });
+  await expect(completed).toContainText("1");
+  await completed.click();
   await expect(ada.page.getByRole("checkbox", { name: "Mark “Book the venue” as not done" })).toBeChecked();
 
   await screenshot(ada.page, "list-view");
