@@ -104,31 +104,30 @@ function CardChunk({ lists }: { lists: ListDoc[] }) {
 function ListCard({ list, counts }: { list: ListDoc; counts: Counts | undefined }) {
   const { href } = useOrg();
   return (
-    <li className="group relative min-w-0" data-testid="list-card">
-      <Link
-        href={href(`/lists/${list._id}`)}
-        className="flex h-full min-h-24 min-w-0 flex-col justify-between gap-3 rounded-xl border bg-card p-4 shadow-xs outline-none transition-[border-color,box-shadow] hover:border-foreground/20 hover:shadow-sm focus-visible:ring-[3px] focus-visible:ring-ring/50"
-      >
-        <span className="flex min-w-0 items-center gap-2 pr-9 font-medium">
-          <HashIcon className="size-4 shrink-0 text-brand" aria-hidden />
-          <span className="truncate" title={list.name}>
-            {list.name}
-          </span>
-        </span>
-        {counts ? (
-          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground tabular-nums" data-testid="list-counts">
-            <span>{counts.open} open</span>
-            <span>{counts.done} done</span>
-            {counts.mine > 0 && <span className="text-brand-text">{counts.mine} assigned to you</span>}
-            {counts.overdue > 0 && <span className="font-medium text-destructive">{counts.overdue} overdue</span>}
-          </span>
-        ) : (
-          <Skeleton className="h-4 w-32" />
-        )}
-      </Link>
-      <div className="absolute top-3 right-3">
-        <ListActionsMenu list={list} />
+    <li
+      className="group relative flex min-h-24 min-w-0 flex-col justify-between gap-3 rounded-xl border bg-card p-4 shadow-xs transition-[border-color,box-shadow] focus-within:ring-[3px] focus-within:ring-ring/50 hover:border-foreground/20 hover:shadow-sm"
+      data-testid="list-card"
+    >
+      <div className="flex min-w-0 items-start gap-2">
+        <HashIcon className="mt-0.5 size-4 shrink-0 text-brand" aria-hidden />
+        {/* The link's ::after covers the card, so all of it opens the list; the menu sits above it. */}
+        <Link href={href(`/lists/${list._id}`)} title={list.name} className="min-w-0 flex-1 truncate font-medium outline-none after:absolute after:inset-0 after:rounded-xl">
+          {list.name}
+        </Link>
+        <div className="relative z-10 -mt-1 -mr-1 shrink-0">
+          <ListActionsMenu list={list} />
+        </div>
       </div>
+      {counts ? (
+        <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground tabular-nums" data-testid="list-counts">
+          <span>{counts.open} open</span>
+          <span>{counts.done} done</span>
+          {counts.mine > 0 && <span className="text-brand-text">{counts.mine} assigned to you</span>}
+          {counts.overdue > 0 && <span className="font-medium text-destructive">{counts.overdue} overdue</span>}
+        </span>
+      ) : (
+        <Skeleton className="h-4 w-32" />
+      )}
     </li>
   );
 }

@@ -93,23 +93,23 @@ function SidebarListItem({ list, onNavigate }: { list: { _id: string; name: stri
   const path = href(`/lists/${list._id}`);
   const active = pathname === path;
   return (
-    <li className="group/item relative">
+    <li className="group/item flex min-w-0 items-center rounded-md hover:bg-sidebar-accent has-[[aria-current=page]]:bg-sidebar-accent">
       <Link
         href={path}
         onClick={onNavigate}
         aria-current={active ? "page" : undefined}
+        title={list.name}
         className={cn(
-          "flex h-8 min-w-0 items-center gap-2 rounded-md pr-8 pl-2 text-sm outline-none transition-colors pointer-coarse:h-11 pointer-coarse:pr-12 hover:bg-sidebar-accent focus-visible:ring-[3px] focus-visible:ring-ring/50",
-          active ? "bg-sidebar-accent font-medium text-foreground" : "text-sidebar-foreground/80",
+          "flex h-8 min-w-0 flex-1 items-center gap-2 rounded-md pl-2 text-sm outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50 pointer-coarse:h-11",
+          active ? "font-medium text-foreground" : "text-sidebar-foreground/80",
           list.archived && "text-muted-foreground",
         )}
       >
         <HashIcon className={cn("size-3.5 shrink-0", active ? "text-brand" : "text-muted-foreground")} aria-hidden />
-        <span className="truncate" title={list.name}>
-          {list.name}
-        </span>
+        <span className="truncate">{list.name}</span>
       </Link>
-      <div className="absolute top-1/2 right-1 -translate-y-1/2 opacity-0 transition-opacity group-hover/item:opacity-100 [@media(hover:none)]:opacity-100 focus-within:opacity-100 has-[[data-state=open]]:opacity-100">
+      {/* Beside the link, not over it: the two never share a pixel. */}
+      <div className="flex shrink-0 items-center pr-1 opacity-0 transition-opacity group-hover/item:opacity-100 pointer-coarse:opacity-100 focus-within:opacity-100 has-[[data-state=open]]:opacity-100">
         <ListActionsMenu list={list} className="size-6 pointer-coarse:size-11" label={`More options for ${list.name}`} />
       </div>
     </li>
