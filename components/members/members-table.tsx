@@ -74,7 +74,7 @@ export function MembersTable({ members, loading, search, manage, adminCount, myU
                     <UserAvatar name={name} imageUrl={m.imageUrl} className="max-sm:hidden" />
                     <div className="flex min-w-0 flex-col">
                       <span className="flex min-w-0 items-center gap-2 font-medium">
-                        <Link href={href(`/members/${encodeURIComponent(m.userId)}`)} className="truncate outline-none hover:underline focus-visible:underline" title={name}>
+                        <Link href={href(`/members/${encodeURIComponent(m.userId)}`)} className="truncate outline-none hover:underline focus-visible:underline pointer-coarse:flex pointer-coarse:min-h-11 pointer-coarse:items-center" title={name}>
                           {name}
                         </Link>
                         {isMe && (

@@ -45,7 +45,7 @@ export function PaletteLauncher() {
 /** The header's search button: what ⌘K does, for the mouse and for touch. */
 export function PaletteButton() {
   return (
-    <Button variant="outline" size="sm" onClick={openPalette} className="gap-2 px-2 text-muted-foreground sm:w-56 sm:justify-start" aria-label="Search and commands">
+    <Button variant="outline" size="sm" onClick={openPalette} className="gap-2 px-2 text-muted-foreground sm:w-56 sm:justify-start pointer-coarse:min-w-11" aria-label="Search and commands">
       <SearchIcon aria-hidden />
       <span className="max-sm:hidden">Search or jump to…</span>
       <Kbd className="ml-auto max-sm:hidden">⌘K</Kbd>

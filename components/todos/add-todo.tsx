@@ -34,7 +34,7 @@ export function AddTodo({ onAdd, ref }: Props) {
     <form onSubmit={submit} noValidate className="flex flex-col gap-1">
       <div
         className={cn(
-          "flex h-10 items-center gap-2 rounded-lg border bg-background px-3 shadow-xs transition-[box-shadow,border-color] focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/25 dark:bg-input/20",
+          "flex h-10 items-center gap-2 rounded-lg border pointer-coarse:h-12 bg-background px-3 shadow-xs transition-[box-shadow,border-color] focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/25 dark:bg-input/20",
           error && "border-destructive",
         )}
       >

@@ -133,7 +133,7 @@ function AssignedRow({ row, today }: { row: Row; today: string }) {
       <div className="min-w-0 flex-1">
         <Link
           href={href(`/lists/${row.list._id}?todo=${row._id}`)}
-          className="block text-sm leading-6 outline-none [overflow-wrap:anywhere] hover:underline focus-visible:underline"
+          className="block text-sm leading-6 outline-none [overflow-wrap:anywhere] hover:underline focus-visible:underline pointer-coarse:flex pointer-coarse:min-h-11 pointer-coarse:items-center"
         >
           {row.title}
         </Link>

@@ -30,7 +30,7 @@ export function TodoFilters({ view }: { view: ListView }) {
                 scroll={false}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex h-7 items-center rounded-md px-3 text-xs font-medium outline-none pointer-coarse:h-11 transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                  "flex h-7 items-center justify-center rounded-md px-3 text-xs font-medium outline-none pointer-coarse:h-11 pointer-coarse:min-w-11 transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/50",
                   active ? "bg-background text-foreground shadow-xs dark:bg-accent" : "text-muted-foreground hover:text-foreground",
                 )}
               >

@@ -111,7 +111,8 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
               reorder.onStep(todo._id, event.key === "ArrowUp" ? -1 : 1);
             }
           }}
-          className="-ml-1 flex h-6 w-4 shrink-0 cursor-grab touch-none items-center justify-center rounded text-muted-foreground/50 opacity-0 outline-none group-hover/todo:opacity-100 focus-visible:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 active:cursor-grabbing pointer-coarse:hidden sm:-ml-2"
+          // In the gutter left of the row, so rows with and without a handle line up.
+          className="absolute top-2 -left-4 flex h-6 w-4 cursor-grab touch-none items-center justify-center rounded text-muted-foreground/50 opacity-0 outline-none group-hover/todo:opacity-100 focus-visible:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 active:cursor-grabbing pointer-coarse:hidden"
         >
           <GripVerticalIcon className="size-4" aria-hidden />
         </button>

@@ -15,7 +15,7 @@ function AlertDialogContent({ className, ...props }: React.ComponentProps<typeof
       <AlertDialogPrimitive.Content
         data-slot="alert-dialog-content"
         className={cn(
-          "fixed top-[max(12vh,2rem)] left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 gap-4 rounded-xl border bg-popover p-6 text-popover-foreground shadow-2xl data-[state=closed]:animate-pop-out data-[state=open]:animate-pop-in",
+          "fixed top-[max(12vh,2rem)] left-1/2 z-50 grid w-[calc(100%-2rem)] grid-cols-[minmax(0,1fr)] max-w-md -translate-x-1/2 gap-4 rounded-xl border bg-popover p-6 text-popover-foreground shadow-2xl data-[state=closed]:animate-pop-out data-[state=open]:animate-pop-in",
           className,
         )}
         {...props}
