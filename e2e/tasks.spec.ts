@@ -158,7 +158,7 @@ test("delete offers undo that restores exactly (assignee, priority, place); bulk
   await focusRow(todo(page, "Middle"));
   await page.keyboard.press("Delete");
   await expect(todo(page, "Middle")).toHaveCount(0);
-  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
   await expect.poll(() => order(page)).toEqual(["First", "Middle", "Last"]);
   await expect(todo(page, "Middle").getByRole("button", { name: /Assignee of “Middle”: Bob Member/ })).toBeVisible();
   await expect(todo(page, "Middle").getByText("P2")).toBeVisible();
@@ -171,7 +171,7 @@ test("delete offers undo that restores exactly (assignee, priority, place); bulk
   await expect(bar).toContainText("2 selected");
   await bar.getByRole("button", { name: "Delete" }).click();
   await expect.poll(() => order(page)).toEqual(["Middle"]);
-  await page.getByRole("button", { name: "Undo" }).first().click();
+  await page.getByRole("button", { name: "Undo", exact: true }).first().click();
   await expect.poll(() => order(page)).toEqual(["First", "Middle", "Last"]);
 
   await page.getByRole("checkbox", { name: "Select “First”" }).click();
@@ -179,7 +179,7 @@ test("delete offers undo that restores exactly (assignee, priority, place); bulk
   await bar.getByRole("button", { name: "Mark done" }).click();
   await expect.poll(() => order(page)).toEqual(["Last"]);
   await expect(page.getByRole("button", { name: /^Completed/ })).toContainText("2");
-  await page.getByRole("button", { name: "Undo" }).first().click();
+  await page.getByRole("button", { name: "Undo", exact: true }).first().click();
   await expect.poll(() => order(page)).toEqual(["First", "Middle", "Last"]);
   await ada.context.close();
 });

@@ -151,6 +151,9 @@ function Palette({ close }: { close: () => void }) {
         placeholder={page === "addTo" ? `Add “${pendingTitle}” to which list?` : "Search todos, lists, members, or type a command…"}
         className="h-12 w-full shrink-0 border-b bg-transparent px-4 text-sm outline-none placeholder:text-muted-foreground pointer-coarse:h-14"
       />
+      <div role="status" aria-live="polite" className="sr-only">
+        {todos.status === "success" ? `${todos.data.length} todo${todos.data.length === 1 ? "" : "s"} found` : ""}
+      </div>
       <Command.List className="min-h-0 overflow-y-auto overscroll-contain p-2">
         <Command.Empty className="px-2 py-6 text-center text-sm text-muted-foreground">
           {todos.status === "loading" || members.status === "loading" ? "Searching…" : "Nothing found."}

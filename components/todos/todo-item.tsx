@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import {
   ArrowDownIcon,
   ArrowUpIcon,
@@ -61,6 +61,8 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
   const pending = isOptimistic(todo);
   const interactive = canWrite && !pending;
   const [plan, setPlan] = useState<"due" | "priority" | null>(null);
+  // Chosen from the menu: opened once the menu has closed, so the two never fight over the focus.
+  const planFromMenu = useRef<"due" | "priority" | null>(null);
   const priority = todo.priority as Priority;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
@@ -207,18 +209,27 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
                   <MoreHorizontalIcon aria-hidden />
                 </Button>
               </DropdownMenuTrigger>
-              <DropdownMenuContent align="end" className="w-52">
+              <DropdownMenuContent
+                align="end"
+                className="w-52"
+                onCloseAutoFocus={(event) => {
+                  if (!planFromMenu.current) return;
+                  event.preventDefault();
+                  setPlan(planFromMenu.current);
+                  planFromMenu.current = null;
+                }}
+              >
                 <DropdownMenuItem onSelect={() => onEdit(todo._id)}>
                   <PencilIcon aria-hidden />
                   Edit
                   <DropdownMenuShortcut>E</DropdownMenuShortcut>
                 </DropdownMenuItem>
-                <DropdownMenuItem onSelect={() => setPlan("due")}>
+                <DropdownMenuItem onSelect={() => (planFromMenu.current = "due")}>
                   <CalendarIcon aria-hidden />
                   Due date…
                   <DropdownMenuShortcut>D</DropdownMenuShortcut>
                 </DropdownMenuItem>
-                <DropdownMenuItem onSelect={() => setPlan("priority")}>
+                <DropdownMenuItem onSelect={() => (planFromMenu.current = "priority")}>
                   <PriorityFlag priority={priority} />
                   Priority…
                   <DropdownMenuShortcut>P</DropdownMenuShortcut>
