@@ -38,7 +38,7 @@ test("the palette jumps to a todo, a list, a member's page and another org, and 
   await page.keyboard.press("Escape");
 
   dialog = await palette(page, listName.slice(0, 12));
-  await dialog.getByRole("option", { name: listName }).click();
+  await dialog.getByRole("option", { name: listName, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: listName })).toBeVisible();
 
   dialog = await palette(page, "Bob");

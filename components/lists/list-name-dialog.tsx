@@ -63,7 +63,7 @@ function ListNameForm({ list, onDone }: { list?: Props["list"]; onDone: () => vo
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4">
+    <form onSubmit={submit} noValidate className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <DialogHeader>
         <DialogTitle>{list ? "Rename list" : "New list"}</DialogTitle>
         <DialogDescription>{list ? `Give “${list.name}” a new name.` : "Everyone in the organization can see and edit it."}</DialogDescription>

@@ -55,7 +55,7 @@ function InviteForm({ orgName, onDone }: { orgName: string; onDone: () => void }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4">
+    <form onSubmit={submit} noValidate className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <DialogHeader>
         <DialogTitle>Invite to {orgName}</DialogTitle>
         <DialogDescription>They join when they sign in with this email address.</DialogDescription>

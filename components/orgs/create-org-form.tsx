@@ -43,7 +43,7 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-4" noValidate>
+    <form onSubmit={submit} className="grid grid-cols-[minmax(0,1fr)] gap-4" noValidate>
       <div className="grid gap-2">
         <Label htmlFor="org-name">Organization name</Label>
         <Input

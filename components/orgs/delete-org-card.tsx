@@ -76,7 +76,7 @@ function ConfirmDelete({ onCancel }: { onCancel: () => void }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid min-w-0 gap-4">
+    <form onSubmit={submit} noValidate className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <DialogHeader>
         <DialogTitle className="[overflow-wrap:anywhere]">Delete {org.name}?</DialogTitle>
         <DialogDescription>Its lists and todos are deleted for everyone, and its members lose access at once.</DialogDescription>

@@ -58,7 +58,7 @@ function HealthDetails({ health }: { health: Health }) {
   const { lastWebhook, rejectedLast24h: rejected, reconciliation } = health;
   const refused = rejected.signature + rejected.payload + rejected.size;
   return (
-    <dl className="grid gap-4 text-sm sm:grid-cols-[12rem_1fr]">
+    <dl className="grid grid-cols-[minmax(0,1fr)] gap-4 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
       <dt className="text-muted-foreground">Last change from Clerk</dt>
       <dd>
         {lastWebhook ? (

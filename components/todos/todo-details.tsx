@@ -50,7 +50,7 @@ function Details({ todoId, today, canWrite, actions, onClose }: Omit<Props, "tod
   const { todo, list } = result.data;
   const priority = todo.priority as Priority;
   return (
-    <div className="grid min-w-0 gap-4">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
       <DialogHeader>
         <DialogTitle className="[overflow-wrap:anywhere]">{todo.title}</DialogTitle>
         <DialogDescription className="truncate" title={list.name}>
