@@ -52,7 +52,7 @@ export function OrgSwitcher() {
           ) : (
             <span className="text-muted-foreground">Choose organization</span>
           )}
-          <ChevronsUpDownIcon className="size-3.5 text-muted-foreground" aria-hidden />
+          <ChevronsUpDownIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start" className="w-72 max-w-[calc(100vw-1.5rem)]">
           <DropdownMenuLabel>Organizations</DropdownMenuLabel>
