@@ -16,7 +16,7 @@ import { SCOPE } from "./lib/tenant";
 const modules = import.meta.glob(["./**/*.ts", "!./_generated/**", "!./clerkSync/**", "!./**/*.test.ts", "!./**/*.config.ts"]);
 
 /** Public by design without an org: they read only the caller's own records. */
-const USER_SCOPED = new Set(["me:get", "admin:createOrganization"]);
+const USER_SCOPED = new Set(["me:get", "me:lostAccess", "admin:createOrganization"]);
 
 type Registered = {
   isQuery?: boolean;

@@ -10,7 +10,10 @@ import { addTodo, createList, signIn, todo, unique } from "./helpers";
 
 /** The open section's titles, in order. */
 async function order(page: Page, label = "Open todos") {
-  return await page.getByRole("list", { name: label }).evaluate((ul) =>
+  const list = page.getByRole("list", { name: label, exact: true });
+  // Between two views (a sort or filter just changed) the section may be gone for a moment.
+  if ((await list.count()) !== 1) return [];
+  return await list.evaluate((ul) =>
     Array.from(ul.querySelectorAll(":scope > [data-todo-row]")).map((li) => li.querySelector("p")?.textContent ?? ""),
   );
 }

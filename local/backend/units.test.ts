@@ -125,9 +125,18 @@ describe("module roots", () => {
     const dirs = await componentDirs(functionsDir);
     const rateLimiter = "../node_modules/@convex-dev/rate-limiter/dist/component";
     const batchWorker = "../node_modules/@convex-dev/batch-worker/dist/component";
-    expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([batchWorker, "clerkSync", rateLimiter].sort());
+    const aggregate = "../node_modules/@convex-dev/aggregate/dist/component";
+    // The aggregate mounts its own copy of the batch worker (another version than the rate limiter's).
+    const aggregateWorker = "../node_modules/@convex-dev/aggregate/node_modules/@convex-dev/batch-worker/dist/component";
+    const npm = [aggregate, aggregateWorker, batchWorker, rateLimiter];
+    expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([...npm, "clerkSync"].sort());
     const roots = findRoots(functionsDir, dirs);
-    expect(roots.map((r) => r.dir).sort()).toEqual(["", batchWorker, "clerkSync", rateLimiter].sort());
+    expect(roots.map((r) => r.dir).sort()).toEqual(["", ...npm, "clerkSync"].sort());
+    // As the Convex CLI, a file name with several dots is no module (the aggregate's test helpers).
+    const aggregateFiles = roots.find((r) => r.dir === aggregate)!.files.map((f) => f.split(sep).pop());
+    expect(aggregateFiles).toContain("btree.js");
+    expect(aggregateFiles).not.toContain("arbitrary.helpers.js");
+    expect(roots.find((r) => r.dir === "")!.files.some((f) => f.endsWith("auth.config.ts"))).toBe(true);
     const limiter = roots.find((r) => r.dir === rateLimiter)!;
     expect(limiter.config).toMatch(/rate-limiter\/dist\/component\/convex\.config\.js$/);
     expect(limiter.schema).toMatch(/rate-limiter\/dist\/component\/schema\.js$/);
