@@ -8,7 +8,6 @@ import type { ConvexClient } from "convex/browser";
 import { makeFunctionReference, type FunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import WebSocket from "ws";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { event, membership, organization } from "../../test/clerk";
@@ -20,6 +19,7 @@ import {
   deliver,
   httpClient,
   probeModule,
+  rawSession as raw,
   startIssuer,
   startTestBackend,
   subscribe,
@@ -213,25 +213,7 @@ describe("subscriptions", () => {
 });
 
 describe("wire protocol", () => {
-  /** A raw WebSocket speaking the sync protocol, to check what the client library hides. */
-  async function rawSession() {
-    const socket = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.48.0/sync`);
-    const received: Record<string, unknown>[] = [];
-    socket.on("message", (data: Buffer) => received.push(JSON.parse(data.toString()) as Record<string, unknown>));
-    await new Promise((resolve) => socket.once("open", resolve));
-    const send = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
-    send({ type: "Connect", sessionId: crypto.randomUUID(), connectionCount: 0, lastCloseReason: null, clientTs: Date.now() });
-    const next = async (type: string, timeoutMs = 3000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const index = received.findIndex((m) => m.type === type);
-        if (index >= 0) return received.splice(index, 1)[0]!;
-        if (Date.now() > deadline) throw new Error(`no ${type}; got ${JSON.stringify(received)}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    };
-    return { socket, send, next, received };
-  }
+  const rawSession = () => raw(backend.url);
 
   test("versions chain, the mutation response precedes the Transition reaching its ts", async () => {
     const { socket, send, next, received } = await rawSession();
