@@ -311,6 +311,10 @@ describe("errors", () => {
     expect(backend.logs).toContainEqual({ level: "warn", msg: "console", path: "localProbe:shout", text: "'careful'" });
     // The webhook route logs each delivery.
     expect(backend.logs).toContainEqual(expect.objectContaining({ msg: "console", path: "http", text: expect.stringContaining("organizationMembership.created applied") }));
+    // …and its request's entry carries the status and that output (one line in the readable log).
+    expect(backend.logs).toContainEqual(
+      expect.objectContaining({ msg: "function", type: "httpAction", path: "POST /clerk-webhook", status: 200, console: [expect.stringContaining("organizationMembership.created applied")] }),
+    );
   });
 
   test("every call gets a structured log line; failures carry the message", async () => {
@@ -321,6 +325,6 @@ describe("errors", () => {
     expect(ok).toMatchObject({ msg: "function", type: "query", outcome: "ok" });
     expect(typeof ok?.durationMs).toBe("number");
     const failed = backend.logs.find((l) => l.path === "lists:create" && l.source === "http" && l.outcome === "error");
-    expect(failed).toMatchObject({ type: "mutation", error: expect.stringContaining("INVALID_ARGUMENT") });
+    expect(failed).toMatchObject({ type: "mutation", refused: true, error: expect.stringContaining("INVALID_ARGUMENT") });
   });
 });
