@@ -9,49 +9,26 @@
  */
 import { ConvexClient } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import { api } from "../../convex/_generated/api";
 import {
-  addMember,
   authResult,
-  copyProject,
   httpClient,
   rawSession,
+  seededBackend,
   sleep,
-  startIssuer,
-  startTestBackend,
   wsClient,
-  type Issuer,
-  type TestBackend,
 } from "./testSupport";
 
-let issuer: Issuer;
-let project: ReturnType<typeof copyProject>;
-let backend: TestBackend;
-const clients: ConvexClient[] = [];
+const world = seededBackend();
+const { clients } = world;
 
-const alice = () => issuer.token("user_alice", { id: "org_a", role: "admin" });
-const carol = () => issuer.token("user_carol", { id: "org_b", role: "admin" });
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  project = copyProject();
-  backend = await startTestBackend({ projectDir: project.dir, issuer });
-  await addMember(backend.siteUrl, "org_a", "user_alice", "org:admin");
-  await addMember(backend.siteUrl, "org_a", "user_bob", "org:member");
-  await addMember(backend.siteUrl, "org_b", "user_carol", "org:admin");
-}, 30_000);
-
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await backend?.close();
-  await issuer?.close();
-  project?.remove();
-});
+const alice = () => world.issuer.token("user_alice", { id: "org_a", role: "admin" });
+const carol = () => world.issuer.token("user_carol", { id: "org_b", role: "admin" });
 
 function newClient(): ConvexClient {
-  const client = new ConvexClient(backend.url, { webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket, unsavedChangesWarning: false, logger: false });
+  const client = new ConvexClient(world.backend.url, { webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket, unsavedChangesWarning: false, logger: false });
   clients.push(client);
   return client;
 }
@@ -73,7 +50,7 @@ function record<Q extends FunctionReference<"query">>(client: ConvexClient, quer
 
 /** Bob's session: a token living `seconds`, and a token fetcher the test controls like Clerk would. */
 async function bobsSession(seconds: number) {
-  const first = await issuer.token("user_bob", { id: "org_a" }, { expiresIn: seconds });
+  const first = await world.issuer.token("user_bob", { id: "org_a" }, { expiresIn: seconds });
   const expiresAt = Date.now() + seconds * 1000;
   const session = { next: first as string | null, served: [] as (string | null)[], authChanges: [] as boolean[] };
   const client = newClient();
@@ -98,7 +75,7 @@ describe("a session whose token expired", () => {
     session.next = null; // the session is revoked at Clerk: its last token just runs out
     await expiredAt();
 
-    const listId = await (await wsClient(backend.url, await alice())).mutation(api.lists.create, { name: "Made after Bob's token expired" });
+    const listId = await (await wsClient(world.backend.url, await alice())).mutation(api.lists.create, { name: "Made after Bob's token expired" });
     await until("the client to give up on auth", () => session.authChanges.at(-1) === false);
     await until("the subscription to answer as nobody", () => events.some((e) => "error" in e));
 
@@ -113,9 +90,9 @@ describe("a session whose token expired", () => {
     client.onUpdate(api.lists.list, {}, (lists) => seenWith.push({ listIds: lists.map((l) => l._id), freshServed: session.served.some((t) => t && t !== first) }));
     await until("the first result", () => seenWith.length > 0);
     await expiredAt();
-    session.next = await issuer.token("user_bob", { id: "org_a" }, { expiresIn: 120 });
+    session.next = await world.issuer.token("user_bob", { id: "org_a" }, { expiresIn: 120 });
 
-    const listId = await (await wsClient(backend.url, await alice())).mutation(api.lists.create, { name: "Seen after the refresh" });
+    const listId = await (await wsClient(world.backend.url, await alice())).mutation(api.lists.create, { name: "Seen after the refresh" });
     await until("the new list", () => seenWith.some((s) => s.listIds.includes(listId)));
     // Not before the client fetched the fresh token (forced) and authenticated with it.
     expect(seenWith.find((s) => s.listIds.includes(listId))?.freshServed).toBe(true);
@@ -125,15 +102,15 @@ describe("a session whose token expired", () => {
   }, 20_000);
 
   test("raw protocol: a query added after expiry gets its result only after Authenticate", async () => {
-    const { send, next, received, socket } = await rawSession(backend.url);
-    send({ type: "Authenticate", tokenType: "User", value: await issuer.token("user_bob", { id: "org_a" }, { expiresIn: 1 }), baseVersion: 0 });
+    const { send, next, received, socket } = await rawSession(world.backend.url);
+    send({ type: "Authenticate", tokenType: "User", value: await world.issuer.token("user_bob", { id: "org_a" }, { expiresIn: 1 }), baseVersion: 0 });
     await next("Transition");
     await sleep(1100);
     send({ type: "ModifyQuerySet", baseVersion: 0, newVersion: 1, modifications: [{ type: "Add", queryId: 0, udfPath: "lists:list", args: [{}] }] });
     expect(await next("AuthError")).toMatchObject({ error: "Token expired", baseVersion: 1, authUpdateAttempted: false });
     await sleep(200);
     expect(received.filter((m) => m.type === "Transition")).toEqual([]);
-    send({ type: "Authenticate", tokenType: "User", value: await issuer.token("user_bob", { id: "org_a" }), baseVersion: 1 });
+    send({ type: "Authenticate", tokenType: "User", value: await world.issuer.token("user_bob", { id: "org_a" }), baseVersion: 1 });
     const auth = (await next("Transition")) as { endVersion: { identity: number; querySet: number } };
     expect(auth.endVersion).toMatchObject({ identity: 2, querySet: 0 });
     const added = (await next("Transition")) as { endVersion: { querySet: number }; modifications: { type: string }[] };
@@ -148,7 +125,7 @@ describe("re-sent mutations", () => {
     const sessionId = crypto.randomUUID();
     const create = (name: string) => ({ type: "Mutation", requestId: 0, udfPath: "lists:create", args: [{ name }] });
 
-    const first = await rawSession(backend.url, sessionId);
+    const first = await rawSession(world.backend.url, sessionId);
     first.send({ type: "Authenticate", tokenType: "User", value: await alice(), baseVersion: 0 });
     first.send(create("Alice's list"));
     const aliceAnswer = (await first.next("MutationResponse")) as { success: boolean; result: string };
@@ -156,33 +133,33 @@ describe("re-sent mutations", () => {
     first.socket.close();
 
     // Carol (another org) reuses Alice's session and request ids: her own mutation runs.
-    const other = await rawSession(backend.url, sessionId);
+    const other = await rawSession(world.backend.url, sessionId);
     other.send({ type: "Authenticate", tokenType: "User", value: await carol(), baseVersion: 0 });
     other.send(create("Carol's list"));
     const carolAnswer = (await other.next("MutationResponse")) as { success: boolean; result: string };
     expect(carolAnswer.success).toBe(true);
     expect(carolAnswer.result).not.toBe(aliceAnswer.result);
     other.socket.close();
-    const carolsLists = await httpClient(backend.url, await carol()).query(api.lists.list, {});
+    const carolsLists = await httpClient(world.backend.url, await carol()).query(api.lists.list, {});
     expect(carolsLists.map((l) => l.name)).toContain("Carol's list");
     expect(carolsLists.map((l) => l._id)).not.toContain(aliceAnswer.result);
 
     // Alice re-sending (a reconnect) still gets her answer, without a second list.
-    const again = await rawSession(backend.url, sessionId);
+    const again = await rawSession(world.backend.url, sessionId);
     again.send({ type: "Authenticate", tokenType: "User", value: await alice(), baseVersion: 0 });
     again.send(create("Alice's list"));
     expect(await again.next("MutationResponse")).toMatchObject({ success: true, result: aliceAnswer.result });
     again.socket.close();
-    const alicesLists = await httpClient(backend.url, await alice()).query(api.lists.list, {});
+    const alicesLists = await httpClient(world.backend.url, await alice()).query(api.lists.list, {});
     expect(alicesLists.filter((l) => l.name === "Alice's list")).toHaveLength(1);
   });
 });
 
 describe("tokens", () => {
   test("a token without `exp` is refused over HTTP and WebSocket", async () => {
-    const token = await issuer.token("user_alice", { id: "org_a", role: "admin" }, { noExpiry: true });
-    await expect(httpClient(backend.url, token).query(api.me.get, {})).rejects.toThrow(/exp/);
-    const ws = await wsClient(backend.url);
+    const token = await world.issuer.token("user_alice", { id: "org_a", role: "admin" }, { noExpiry: true });
+    await expect(httpClient(world.backend.url, token).query(api.me.get, {})).rejects.toThrow(/exp/);
+    const ws = await wsClient(world.backend.url);
     clients.push(ws);
     expect(await authResult(ws, async () => token)).toBe(false);
     await expect(ws.query(api.me.get, {})).rejects.toThrow(/Sign in/);
@@ -191,7 +168,7 @@ describe("tokens", () => {
 
 describe("pagination cursors", () => {
   test("a malformed cursor is a clear InvalidCursor error; a real one still pages", async () => {
-    const ws = await wsClient(backend.url, await alice());
+    const ws = await wsClient(world.backend.url, await alice());
     clients.push(ws);
     const listId = await ws.mutation(api.lists.create, { name: "Cursors" });
     for (const title of ["one", "two", "three"]) await ws.mutation(api.todos.create, { listId, title });
@@ -202,7 +179,7 @@ describe("pagination cursors", () => {
       expect(overWs).toBeInstanceOf(Error);
       expect((overWs as Error).message).toMatch(/InvalidCursor: Failed to parse cursor/);
       expect((overWs as Error).message).not.toMatch(/SyntaxError|is not a function|JSON/);
-      await expect(httpClient(backend.url, await alice()).query(api.todos.list, page(cursor))).rejects.toThrow(/InvalidCursor: Failed to parse cursor/);
+      await expect(httpClient(world.backend.url, await alice()).query(api.todos.list, page(cursor))).rejects.toThrow(/InvalidCursor: Failed to parse cursor/);
     }
     const first = await ws.query(api.todos.list, page(null));
     const second = await ws.query(api.todos.list, page(first.continueCursor));

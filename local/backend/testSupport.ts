@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import { event, membership, organization, signed, type ClerkEvent } from "../../test/clerk";
 import { WEBHOOK_SECRET } from "../../test/convex";
@@ -100,6 +101,32 @@ export async function startTestBackend(o: { projectDir: string; dataDir?: string
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { ...backend, close, logs, dataDir };
+}
+
+/**
+ * A backend for a whole test file, on a copy of convex/ (plus `extra`
+ * modules), with Alice (admin) and Bob (member) in org_a and Carol (admin)
+ * in org_b, synced by signed webhooks. Its fields are set before the tests
+ * run; clients pushed to `clients` are closed after them.
+ */
+export function seededBackend(extra: Record<string, string> = {}) {
+  const world = { issuer: undefined as unknown as Issuer, backend: undefined as unknown as TestBackend, clients: [] as ConvexClient[] };
+  let project: ReturnType<typeof copyProject> | undefined;
+  beforeAll(async () => {
+    world.issuer = await startIssuer();
+    project = copyProject(extra);
+    world.backend = await startTestBackend({ projectDir: project.dir, issuer: world.issuer });
+    await addMember(world.backend.siteUrl, "org_a", "user_alice", "org:admin");
+    await addMember(world.backend.siteUrl, "org_a", "user_bob", "org:member");
+    await addMember(world.backend.siteUrl, "org_b", "user_carol", "org:admin");
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.all(world.clients.map((c) => c.close()));
+    await world.backend?.close();
+    await world.issuer?.close();
+    project?.remove();
+  });
+  return world;
 }
 
 /** The real browser client over a real WebSocket; `token` signs it in and resolves once the server accepted it. */
