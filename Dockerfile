@@ -21,10 +21,9 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# `npm install`, not `npm ci`: the lockfile lacks some platforms' optional
-# native binaries (Next's SWC, lightningcss, …), which npm install adds for
-# the platform the image is built on.
-RUN npm install --no-audit --no-fund
+# Exactly the lockfile's tree (it lists every platform's optional native
+# binaries, so `npm ci` picks the image's own: linux-x64 or linux-arm64).
+RUN npm ci --no-audit --no-fund
 
 # ---------------------------------------------------------------- build
 FROM node:20-slim AS build

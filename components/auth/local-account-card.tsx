@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { useLocalProfile } from "@/lib/auth/local";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
@@ -26,9 +27,13 @@ function LocalAccountForm({ user, update }: { user: User; update: ReturnType<typ
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    const first = cleanText(textFields.firstName, firstName);
+    const last = cleanText(textFields.lastName, lastName);
+    if (!first.ok) return void toast.error(first.error);
+    if (!last.ok) return void toast.error(last.error);
     setPending(true);
     try {
-      await update({ firstName: firstName.trim(), lastName: lastName.trim() });
+      await update({ firstName: first.value, lastName: last.value });
       toast.success("Profile updated");
     } catch (error) {
       toast.error(errorMessage(error, "Couldn't update the profile."));

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useAction } from "convex/react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
-import { orgName } from "@/convex/lib/inputs";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { useAuth } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
@@ -24,14 +24,14 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = orgName.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    const parsed = cleanText(textFields.orgName, name);
+    if (!parsed.ok) return setError(parsed.error);
     setPending(true);
     setError(null);
     try {
-      const { orgId, slug } = await createOrganization({ name: parsed.data });
+      const { orgId, slug } = await createOrganization({ name: parsed.value });
       await auth.switchOrg(orgId);
-      toast.success(`Created ${parsed.data}`);
+      toast.success(`Created ${parsed.value}`);
       onDone?.();
       router.push(`/orgs/${encodeURIComponent(slug ?? orgId)}`);
     } catch (e) {

@@ -27,6 +27,7 @@ import type * as lib_inputs from "../lib/inputs.js";
 import type * as lib_permissions from "../lib/permissions.js";
 import type * as lib_purge from "../lib/purge.js";
 import type * as lib_tenant from "../lib/tenant.js";
+import type * as lib_text from "../lib/text.js";
 import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
@@ -63,6 +64,7 @@ const fullApi: ApiFromModules<{
   "lib/permissions": typeof lib_permissions;
   "lib/purge": typeof lib_purge;
   "lib/tenant": typeof lib_tenant;
+  "lib/text": typeof lib_text;
   lists: typeof lists;
   me: typeof me;
   members: typeof members;
