@@ -30,7 +30,7 @@ import {
 import { v } from "convex/values";
 import type { ComponentApi } from "../component/_generated/component.js";
 import type { Actor } from "../component/validators.js";
-import { EVENT_FUNCTION, eventsMutation, type ClerkSyncEventHandlers } from "./events.js";
+import { EVENT_FUNCTION, eventsMutation, type ClerkSyncEvent, type ClerkSyncEventHandlers } from "./events.js";
 import { parseClerkEvent, type ParsedEvent } from "./payloads.js";
 import { reconcileStep } from "./reconcile.js";
 import type { RunMutationCtx, RunQueryCtx, SchedulerCtx } from "./types.js";
@@ -43,6 +43,16 @@ export type { Actor };
 
 /** The name the app exports the reconciliation step under (see option `module`). */
 const STEP_FUNCTION = "reconcileStep";
+
+/**
+ * What the `module` exports, as its `internal.<module>` references: a
+ * compile-time check the app can keep in a test file (outside `convex/`),
+ * `internal.sync satisfies ClerkSyncModule`.
+ */
+export type ClerkSyncModule = {
+  clerkSyncEvent: FunctionReference<"mutation", "internal", { event: ClerkSyncEvent }, null>;
+  reconcileStep?: FunctionReference<"action", "internal", { runId: string }, null>;
+};
 
 type Setting = string | (() => string | undefined);
 const read = (setting: Setting | undefined) => (typeof setting === "function" ? setting() : setting);

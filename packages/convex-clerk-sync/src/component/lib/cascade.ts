@@ -14,7 +14,8 @@ import { displayFromUser, sameDisplay } from "./display.js";
 export const cascade = v.union(
   v.object({ kind: v.literal("organizationDeleted"), orgId: v.string() }),
   v.object({ kind: v.literal("userDeleted"), userId: v.string() }),
-  v.object({ kind: v.literal("userDisplay"), userId: v.string(), cursor: v.optional(v.string()) }),
+  /** `after`: the creation time of the last membership done (not `paginate`: a function may paginate once, and one batch may cascade for many users). */
+  v.object({ kind: v.literal("userDisplay"), userId: v.string(), after: v.optional(v.number()) }),
 );
 export type Cascade = Infer<typeof cascade>;
 
@@ -56,14 +57,15 @@ async function cascadeBatch(ctx: MutationCtx, task: Cascade): Promise<Cascade | 
         .unique();
       if (!user) return null;
       const display = displayFromUser(user);
+      const after = task.after;
       const page = await db
         .query("memberships")
-        .withIndex("by_user", (q) => q.eq("userId", task.userId))
-        .paginate({ numItems: CASCADE_BATCH, cursor: task.cursor ?? null });
-      for (const m of page.page) {
+        .withIndex("by_user", (q) => (after === undefined ? q.eq("userId", task.userId) : q.eq("userId", task.userId).gt("_creationTime", after)))
+        .take(CASCADE_BATCH);
+      for (const m of page) {
         if (!sameDisplay(display, m)) await db.patch("memberships", m._id, display);
       }
-      return page.isDone ? null : { ...task, cursor: page.continueCursor };
+      return page.length === CASCADE_BATCH ? { ...task, after: page[page.length - 1]!._creationTime } : null;
     }
   }
 }
