@@ -1,41 +1,35 @@
 /**
  * Clerk webhook payloads for tests, complete as Clerk sends them: each
- * builder's result is checked against `@clerk/backend`'s JSON types
- * (`UserJSON`, `OrganizationMembershipJSON`, …), and carries the extra fields
- * Clerk's webhook OpenAPI examples show (`profile_image_url`, `role_name`,
- * `missing_member_with_elevated_permissions`, …), so a test exercises the
- * payload a real delivery would bring.
+ * builder's result has the shape of `@clerk/backend`'s JSON types
+ * (`UserJSON`, `OrganizationMembershipJSON`, …; checked at compile time in
+ * the package's own tests, so this file needs no `@clerk/backend`), and
+ * carries the extra fields Clerk's webhook OpenAPI examples show
+ * (`profile_image_url`, `role_name`, `missing_member_with_elevated_permissions`,
+ * …), so a test exercises the payload a real delivery would bring.
  *
  *   const org = organization("org_1", { name: "Acme" });
  *   await deliver(event("organizationMembership.created", membership("orgmem_1", org, "user_1")));
  */
-import type {
-  OrganizationInvitationJSON,
-  OrganizationJSON,
-  OrganizationMembershipJSON,
-  PermissionWebhookEvent,
-  RoleWebhookEvent,
-  SessionWebhookEvent,
-  UserJSON,
-  VerificationJSON,
-  WebhookEvent,
-} from "@clerk/backend";
-
-type PermissionJSON = PermissionWebhookEvent["data"];
-type RoleJSON = RoleWebhookEvent["data"];
-type SessionWebhookEventJSON = SessionWebhookEvent["data"];
 
 let clock = 1_700_000_000_000;
 /** A strictly increasing Clerk timestamp (ms). */
 export const tick = () => (clock += 1000);
 
-export type ClerkEvent = Omit<WebhookEvent, "type" | "data"> & { type: string; data: Record<string, unknown> };
+/** Clerk's webhook envelope. */
+export type ClerkEvent = {
+  type: string;
+  object: "event";
+  data: Record<string, unknown>;
+  timestamp: number;
+  instance_id: string;
+  event_attributes: { http_request: { client_ip: string; user_agent: string } };
+};
 
 /** The envelope: `{ type, object: "event", data, timestamp, instance_id, event_attributes }`. */
 export function event(type: string, data: object, o: { timestamp?: number; instanceId?: string } = {}): ClerkEvent {
   return {
     type,
-    object: "event",
+    object: "event" as const,
     data: data as Record<string, unknown>,
     timestamp: o.timestamp ?? tick(),
     instance_id: o.instanceId ?? "ins_test",
@@ -63,11 +57,16 @@ export function user(
 ) {
   const updatedAt = o.updatedAt ?? tick();
   const email = o.email === undefined ? `${id}@example.com` : o.email;
-  // Clerk's types narrow `object` to resource names; its payloads say "verification_otp" here.
-  const verification = (status: Verification, strategy = "email_code") =>
-    ({ object: "verification_otp", id: "", status, strategy, attempts: 1, expire_at: null }) as unknown as VerificationJSON;
-  const payload = {
-    object: "user",
+  const verification = (status: Verification, strategy = "email_code") => ({
+    object: "verification_otp" as const,
+    id: "",
+    status,
+    strategy,
+    attempts: 1,
+    expire_at: null,
+  });
+  return {
+    object: "user" as const,
     id,
     username: null,
     first_name: o.first === undefined ? "First" : o.first,
@@ -85,11 +84,11 @@ export function user(
     email_addresses:
       email === null
         ? []
-        : [{ object: "email_address", id: `idn_${id}`, email_address: email, verification: verification(o.emailVerification ?? "verified"), linked_to: [] }],
+        : [{ object: "email_address" as const, id: `idn_${id}`, email_address: email, verification: verification(o.emailVerification ?? "verified"), linked_to: [] }],
     phone_numbers: o.phone
       ? [
           {
-            object: "phone_number",
+            object: "phone_number" as const,
             id: `idn_phone_${id}`,
             phone_number: o.phone,
             reserved_for_second_factor: false,
@@ -129,14 +128,13 @@ export function user(
     timezone: null,
     mfa_enabled_at: null,
     mfa_disabled_at: null,
-  } satisfies UserJSON & Record<string, unknown>;
-  return payload;
+  };
 }
 
 export function organization(id: string, o: { name?: string; slug?: string; updatedAt?: number; createdAt?: number; createdBy?: string } = {}) {
   const updatedAt = o.updatedAt ?? tick();
   return {
-    object: "organization",
+    object: "organization" as const,
     id,
     name: o.name ?? `Org ${id}`,
     slug: o.slug ?? id.replace(/_/g, "-"),
@@ -152,7 +150,7 @@ export function organization(id: string, o: { name?: string; slug?: string; upda
     created_by: o.createdBy ?? "user_creator",
     created_at: o.createdAt ?? updatedAt,
     updated_at: updatedAt,
-  } satisfies OrganizationJSON & Record<string, unknown>;
+  };
 }
 
 export function membership(
@@ -181,7 +179,7 @@ export function membership(
     has_image: false,
   };
   return {
-    object: "organization_membership",
+    object: "organization_membership" as const,
     id,
     role: o.role ?? "org:member",
     role_name: o.roleName ?? (o.role === "org:admin" ? "Admin" : "Member"),
@@ -192,7 +190,7 @@ export function membership(
     updated_at: updatedAt,
     organization: org,
     public_user_data: publicUserData,
-  } satisfies OrganizationMembershipJSON & Record<string, unknown>;
+  };
 }
 
 export function invitation(
@@ -203,13 +201,13 @@ export function invitation(
 ) {
   const updatedAt = o.updatedAt ?? tick();
   return {
-    object: "organization_invitation",
+    object: "organization_invitation" as const,
     id,
     email_address: email,
     role: o.role ?? "org:member",
     role_name: o.role === "org:admin" ? "Admin" : "Member",
     organization_id: orgId,
-    status: (o.status ?? "pending") as OrganizationInvitationJSON["status"],
+    status: o.status ?? "pending",
     public_metadata: {},
     private_metadata: {},
     url: `https://accounts.example.com/accept-invitation?token=${id}`,
@@ -217,7 +215,7 @@ export function invitation(
     updated_at: updatedAt,
     expires_at: updatedAt + 30 * 86_400_000,
     ...(o.userId ? { user_id: o.userId } : {}),
-  } satisfies OrganizationInvitationJSON & Record<string, unknown>;
+  };
 }
 
 /** `session.*` data: the session with its user embedded, as Clerk sends it. */
@@ -228,27 +226,27 @@ export function session(
 ) {
   const createdAt = o.createdAt ?? tick();
   return {
-    object: "session",
+    object: "session" as const,
     id,
     client_id: `client_${id}`,
     user_id: userId,
     status: o.status ?? "active",
     last_active_organization_id: o.orgId ?? null,
     actor: o.actor ?? null,
-    latest_activity: { object: "session_activity", id: `sess_activity_${id}`, is_mobile: false, browser_name: "Chrome" } as unknown as SessionWebhookEventJSON["latest_activity"],
+    latest_activity: { object: "session_activity" as const, id: `sess_activity_${id}`, is_mobile: false, browser_name: "Chrome" },
     last_active_at: createdAt,
     expire_at: createdAt + 7 * 86_400_000,
     abandon_at: createdAt + 30 * 86_400_000,
     created_at: createdAt,
     updated_at: o.updatedAt ?? createdAt,
     user: o.user === undefined ? null : o.user,
-  } satisfies Omit<SessionWebhookEventJSON, "last_active_organization_id"> & Record<string, unknown>;
+  };
 }
 
 export function permission(id: string, key: string, o: { name?: string; updatedAt?: number; createdAt?: number } = {}) {
   const updatedAt = o.updatedAt ?? tick();
   return {
-    object: "permission",
+    object: "permission" as const,
     id,
     key,
     name: o.name ?? key,
@@ -256,7 +254,7 @@ export function permission(id: string, key: string, o: { name?: string; updatedA
     type: key.includes(":sys_") ? "system" : "user",
     created_at: o.createdAt ?? updatedAt,
     updated_at: updatedAt,
-  } satisfies PermissionJSON & Record<string, unknown>;
+  };
 }
 
 export function role(
@@ -267,7 +265,7 @@ export function role(
 ) {
   const updatedAt = o.updatedAt ?? tick();
   return {
-    object: "role",
+    object: "role" as const,
     id,
     key,
     name: o.name ?? key,
@@ -276,7 +274,7 @@ export function role(
     permissions,
     created_at: o.createdAt ?? updatedAt,
     updated_at: updatedAt,
-  } satisfies RoleJSON & Record<string, unknown>;
+  };
 }
 
 /** What `*.deleted` events carry: `{ object, id, deleted: true }`. */
