@@ -21,6 +21,9 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The npm workspaces (convex-clerk-sync): installing links them and builds
+# each one's dist/ (its `prepare` script), which the app's types import.
+COPY packages ./packages
 # `npm install`, not `npm ci`: the lockfile lacks some platforms' optional
 # native binaries (Next's SWC, lightningcss, …), which npm install adds for
 # the platform the image is built on.
@@ -32,6 +35,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+COPY --from=deps /app/packages/convex-clerk-sync/dist ./packages/convex-clerk-sync/dist
 ARG NEXT_PUBLIC_CONVEX_URL
 ARG NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
 ENV NEXT_PUBLIC_CONVEX_URL=${NEXT_PUBLIC_CONVEX_URL} \

@@ -11,7 +11,7 @@ export async function reconciliationStatus(t: TestApp) {
   return await t.run((ctx) => ctx.runQuery(components.clerkSync.reconcile.status, {}));
 }
 
-/** Starts a run (as `npx convex run reconcile:start` would) and waits until it is over. */
+/** Starts a run (as `npx convex run sync:reconcile` would) and waits until it is over. */
 export async function reconcile(t: TestApp, timeoutMs = 60_000) {
   const { started } = await t.mutation(internal.sync.reconcile, { trigger: "test" });
   if (!started) throw new Error("a reconciliation is already running");
