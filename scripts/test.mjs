@@ -28,10 +28,10 @@ function check(name, command, args) {
   }
 }
 
-function vitest(name, config, extra = []) {
+function vitest(name, config) {
   const dir = mkdtempSync(join(tmpdir(), "vitest-"));
   const report = join(dir, "report.json");
-  const ok = run(name, "npx", ["vitest", "run", "--config", config, ...extra, "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+  const ok = run(name, "npx", ["vitest", "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
   try {
     const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
     passed += numPassedTests;
@@ -76,7 +76,7 @@ check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("typecheck (convex-clerk-sync)", "npx", ["tsc", "--noEmit", "-p", "packages/convex-clerk-sync"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
-vitest("convex-clerk-sync package tests", "packages/convex-clerk-sync/vitest.config.ts", ["--root", "packages/convex-clerk-sync"]);
+vitest("convex-clerk-sync package tests", "packages/convex-clerk-sync/vitest.config.ts");
 vitest("node tests (local mode, scripts, server helpers, the package's consumer test)", "vitest.node.config.ts");
 check("local mode smoke (npm run dev)", "node", ["scripts/smoke.mjs"]);
 e2e();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -6,6 +7,8 @@ import { defineConfig } from "vitest/config";
  * the package into a fresh app; it runs in Node, see its header).
  */
 export default defineConfig({
+  // This directory, also when run from the repository root (`--config packages/convex-clerk-sync/vitest.config.ts`).
+  root: fileURLToPath(new URL(".", import.meta.url)),
   test: {
     environment: "edge-runtime",
     server: { deps: { inline: ["convex-test"] } },

@@ -11,7 +11,12 @@ import type { DataModel } from "./_generated/dataModel";
 export const clerkSync = new ClerkSync<DataModel>(components.clerkSync, {
   webhookSecret: () => process.env.CLERK_WEBHOOK_SECRET,
   instanceId: () => process.env.CLERK_INSTANCE_ID,
-  clerkClient: () => createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY, apiUrl: process.env.CLERK_API_URL }),
+  // Throws when unconfigured: a run then fails at once, saying why, instead of retrying.
+  clerkClient: () => {
+    const secretKey = process.env.CLERK_SECRET_KEY;
+    if (!secretKey) throw new Error("CLERK_SECRET_KEY is not set: reconciliation reads Clerk's Backend API");
+    return createClerkClient({ secretKey, apiUrl: process.env.CLERK_API_URL });
+  },
   module: "clerkSync",
 });
 
