@@ -150,6 +150,8 @@ export const sweepCandidates = query({
     for (const row of rows) {
       if (row._creationTime >= run.startedAt) continue;
       if ("status" in row && row.status !== "pending") continue;
+      // Clerk reads an invitation through its organization: one that names none cannot be checked.
+      if (entity === "invitation" && !("orgId" in row && row.orgId)) continue;
       if (await isMarked(ctx, runId, entity, row.clerkId)) continue;
       candidates.push({
         clerkId: row.clerkId,
