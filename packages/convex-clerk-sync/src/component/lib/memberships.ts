@@ -45,8 +45,8 @@ export async function upsertMembership(ctx: MutationCtx, membership: MembershipF
   const existing = await findMembership(ctx.db, orgId, userId);
   if (existing && !isNewer(membership, existing)) return "stale";
   const same = existing?.clerkId === membership.clerkId;
-  // Joined by accepting an invitation whose acceptance is already synced: link the two.
-  const linked = same && existing.invitationId ? undefined : await linkAcceptedInvitation(ctx, orgId, userId, membership.clerkId);
+  // A new membership, joined by accepting an invitation whose acceptance is already synced: link the two.
+  const linked = same ? undefined : await linkAcceptedInvitation(ctx, orgId, userId, membership.clerkId);
   const doc = {
     clerkId: membership.clerkId,
     orgId,
