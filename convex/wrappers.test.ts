@@ -1,6 +1,6 @@
 /**
- * Guards DESIGN "Tenant rules" 1 and 2 by construction: every public app
- * function is built with the tenant wrappers, and every app table is keyed
+ * Guards the tenant rules (README, "Tenant isolation") by construction:
+ * every public app function is built with the tenant wrappers, and every app table is keyed
  * by `orgId` with every index starting with it. A new module, export or
  * table that breaks the rule fails here, without anyone writing a test for it.
  */
