@@ -21,6 +21,9 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The npm workspaces (convex-clerk-sync): installing links them and builds
+# each one's dist/ (its `prepare` script), which the app's types import.
+COPY packages ./packages
 # Exactly the lockfile's tree (it lists every platform's optional native
 # binaries, so `npm ci` picks the image's own: linux-x64 or linux-arm64).
 RUN npm ci --no-audit --no-fund
@@ -31,6 +34,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+COPY --from=deps /app/packages/convex-clerk-sync/dist ./packages/convex-clerk-sync/dist
 ARG NEXT_PUBLIC_CONVEX_URL
 ARG NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
 ENV NEXT_PUBLIC_CONVEX_URL=${NEXT_PUBLIC_CONVEX_URL} \

@@ -9,7 +9,10 @@ import { callClerk, clerkApi } from "./lib/clerkApi";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
-import { tenantAction, userAction, type Tenant } from "./lib/tenant";
+import { impersonatorOf, tenantAction, userAction, type Tenant } from "./lib/tenant";
+
+/** Whom a write-through acted for, as the component's events name it. */
+const actingFor = (tenant: Tenant) => ({ userId: tenant.userId, impersonatorId: tenant.impersonatorId });
 import { enforceRateLimits } from "./rateLimits";
 
 /** Any signed-in user may start an organization; they become its admin. */
@@ -18,15 +21,16 @@ export const createOrganization = userAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const userId = ctx.identity.subject;
+    const actor = { userId, impersonatorId: impersonatorOf(ctx.identity) };
     await enforceRateLimits(ctx, { createOrgByUser: userId });
     const clerk = clerkApi();
     const org = await callClerk(() => clerk.organizations.createOrganization({ name, createdBy: userId }));
-    await clerkSync.applyFromApi(ctx, "organization.created", org.raw, userId);
+    await clerkSync.applyFromApi(ctx, "organization.created", org.raw, actor);
     const { data } = await callClerk(() =>
       clerk.organizations.getOrganizationMembershipList({ organizationId: org.id, userId: [userId] }),
     );
     for (const membership of data) {
-      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw, userId);
+      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw, actor);
     }
     return { orgId: org.id, slug: org.slug };
   },
@@ -38,7 +42,7 @@ export const renameOrganization = tenantAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const org = await callClerk(() => clerkApi().organizations.updateOrganization(ctx.tenant.orgId, { name }));
-    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -57,7 +61,7 @@ export const invite = tenantAction({
         inviterUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -74,7 +78,7 @@ export const revokeInvitation = tenantAction({
         requestingUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -93,7 +97,7 @@ export const changeRole = tenantAction({
         role,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -119,7 +123,7 @@ async function removeFromOrg(ctx: ActionCtx, tenant: Tenant, userId: string) {
   const membership = await callClerk(() =>
     clerkApi().organizations.deleteOrganizationMembership({ organizationId: tenant.orgId, userId }),
   );
-  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw, tenant.userId);
+  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw, actingFor(tenant));
 }
 
 /** A user of another org answers like an unknown user. */

@@ -1,7 +1,7 @@
 import { defineApp } from "convex/server";
 import { v } from "convex/values";
 import rateLimiter from "@convex-dev/rate-limiter/convex.config";
-import clerkSync from "./clerkSync/convex.config";
+import clerkSync from "convex-clerk-sync/convex.config";
 
 const app = defineApp({
   env: {
@@ -13,6 +13,11 @@ const app = defineApp({
     CLERK_SECRET_KEY: v.optional(v.string()),
     /** Backend API base URL; unset for Clerk's, the local provider's URL in local mode. */
     CLERK_API_URL: v.optional(v.string()),
+    /**
+     * Optional: the Clerk instance (`ins_…`) whose webhooks are accepted; an
+     * event of any other instance is refused (403). Unset: any instance.
+     */
+    CLERK_INSTANCE_ID: v.optional(v.string()),
     /** Local mode only: the project's identity provider, a second issuer. */
     LOCAL_CLERK_ISSUER: v.optional(v.string()),
   },

@@ -1,5 +1,5 @@
 /**
- * The tenant contract (DESIGN "Identity and claims", "Tenant rules") as a
+ * The tenant contract (README, "Tenant isolation") as a
  * user would notice it: who may call what, that another org's ids behave
  * exactly like missing ones, that webhooks revoke access at once, and that
  * lists and todos behave as promised.

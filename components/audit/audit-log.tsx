@@ -95,7 +95,14 @@ function AuditEntries() {
                   <TableCell className="whitespace-nowrap text-muted-foreground" title={formatDateTime(entry.at)}>
                     {formatRelative(entry.at)}
                   </TableCell>
-                  <TableCell>{entry.actor ? (entry.actor.name ?? entry.actor.userId) : "Someone in Clerk"}</TableCell>
+                  <TableCell>
+                    {entry.actor ? (entry.actor.name ?? entry.actor.userId) : "Someone in Clerk"}
+                    {entry.impersonator && (
+                      <span className="block text-xs text-muted-foreground">
+                        impersonated by {entry.impersonator.name ?? entry.impersonator.userId}
+                      </span>
+                    )}
+                  </TableCell>
                   <TableCell>{describe(entry)}</TableCell>
                   <TableCell className="hidden sm:table-cell">
                     <Badge variant={entry.source === "app" ? "brand" : "outline"}>{entry.source === "app" ? "App" : "Clerk"}</Badge>

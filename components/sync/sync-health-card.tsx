@@ -55,7 +55,7 @@ export function SyncHealthCard() {
 
 function HealthDetails({ health }: { health: Health }) {
   const { lastWebhook, rejectedLast24h: rejected, reconciliation } = health;
-  const refused = rejected.signature + rejected.payload + rejected.size;
+  const refused = rejected.signature + rejected.payload + rejected.size + rejected.instance;
   return (
     <dl className="grid gap-4 text-sm sm:grid-cols-[12rem_1fr]">
       <dt className="text-muted-foreground">Last webhook</dt>
@@ -77,6 +77,7 @@ function HealthDetails({ health }: { health: Health }) {
             {rejected.signature > 0 && <Badge variant="destructive">{rejected.signature} bad signature</Badge>}
             {rejected.payload > 0 && <Badge variant="destructive">{rejected.payload} invalid payload</Badge>}
             {rejected.size > 0 && <Badge variant="destructive">{rejected.size} too large</Badge>}
+            {rejected.instance > 0 && <Badge variant="destructive">{rejected.instance} from another Clerk instance</Badge>}
           </span>
         )}
       </dd>

@@ -10,11 +10,6 @@
 
 import type * as admin from "../admin.js";
 import type * as audit from "../audit.js";
-import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
-import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
-import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
-import type * as clerkSyncClient_reconcile from "../clerkSyncClient/reconcile.js";
-import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
 import type * as crons from "../crons.js";
 import type * as http from "../http.js";
 import type * as lib_audit from "../lib/audit.js";
@@ -32,7 +27,6 @@ import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
 import type * as rateLimits from "../rateLimits.js";
-import type * as reconcile from "../reconcile.js";
 import type * as sync from "../sync.js";
 import type * as syncHealth from "../syncHealth.js";
 import type * as todos from "../todos.js";
@@ -47,11 +41,6 @@ import { anyApi, componentsGeneric } from "convex/server";
 const fullApi: ApiFromModules<{
   admin: typeof admin;
   audit: typeof audit;
-  "clerkSyncClient/events": typeof clerkSyncClient_events;
-  "clerkSyncClient/index": typeof clerkSyncClient_index;
-  "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
-  "clerkSyncClient/reconcile": typeof clerkSyncClient_reconcile;
-  "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
   crons: typeof crons;
   http: typeof http;
   "lib/audit": typeof lib_audit;
@@ -69,7 +58,6 @@ const fullApi: ApiFromModules<{
   me: typeof me;
   members: typeof members;
   rateLimits: typeof rateLimits;
-  reconcile: typeof reconcile;
   sync: typeof sync;
   syncHealth: typeof syncHealth;
   todos: typeof todos;
@@ -102,6 +90,6 @@ export const internal: FilterApi<
 > = anyApi as any;
 
 export const components = componentsGeneric() as unknown as {
-  clerkSync: import("../clerkSync/_generated/component.js").ComponentApi<"clerkSync">;
+  clerkSync: import("convex-clerk-sync/_generated/component.js").ComponentApi<"clerkSync">;
   rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

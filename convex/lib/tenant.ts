@@ -38,7 +38,16 @@ export type Tenant = {
   orgSlug?: string;
   role: string;
   permissions: string[];
+  /** Set when someone else is signed in as `userId` (Clerk impersonation: the token's `act.sub`). */
+  impersonatorId?: string;
 };
+
+/** The impersonator named by the verified token's `act` claim (`{ sub: "user_…" }`), if any. */
+export function impersonatorOf(identity: UserIdentity): string | undefined {
+  const act = (identity as { act?: unknown }).act;
+  const sub = act && typeof act === "object" ? (act as { sub?: unknown }).sub : undefined;
+  return typeof sub === "string" && sub ? sub : undefined;
+}
 
 /** How a public function is scoped; read by the wrapper coverage test. */
 export const SCOPE = "__tenantScope";
@@ -69,6 +78,7 @@ export async function resolveTenant(
     orgSlug: claims.orgSlug,
     role: membership.role,
     permissions: membership.permissions,
+    ...(impersonatorOf(identity) ? { impersonatorId: impersonatorOf(identity) } : {}),
   };
   if (requires && !can(tenant, requires)) {
     throw appError("FORBIDDEN", `Your role (${tenant.role}) cannot do this.`);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { Webhook } from "svix";
-import { parseClerkEvent } from "../../convex/clerkSyncClient/events";
+import { parseClerkEvent } from "convex-clerk-sync";
 import { startClerk, type ClerkOptions, type ClerkServer } from "./server";
 
 export const SECRET_KEY = "sk_test_local_clerk_tests";
