@@ -1,9 +1,12 @@
 /**
  * The demo a fresh data file starts with, created through the directory so
  * the local Convex backend receives it as ordinary webhooks: two orgs, an
- * admin and a member in each, and one user who belongs to both.
+ * admin and a member in each, and one user who belongs to both. Every demo
+ * user signs in with `DEMO_PASSWORD` (or an email code, or a sign-in token).
  */
 import type { Directory } from "./directory";
+
+export const DEMO_PASSWORD = "team-todos-demo";
 
 export const DEMO = {
   users: [
@@ -21,7 +24,7 @@ export const DEMO = {
 export function seedDemo(directory: Directory): void {
   const ids = new Map<string, string>();
   for (const u of DEMO.users) {
-    const user = directory.createUser({ first_name: u.first_name, last_name: u.last_name, email_address: [u.email] });
+    const user = directory.createUser({ first_name: u.first_name, last_name: u.last_name, email_address: [u.email], password: DEMO_PASSWORD });
     ids.set(u.key, user.id);
   }
   for (const o of DEMO.organizations) {
