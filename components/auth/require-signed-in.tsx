@@ -1,23 +1,20 @@
 "use client";
 
 import { useEffect, useState, type ReactNode } from "react";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useConvexAuth } from "convex/react";
 import { useAuth } from "@/lib/auth";
-import { ONBOARDING_PATH } from "@/lib/auth/config";
 import { ServiceProblem } from "@/components/layout/service-problem";
 
 /**
- * Renders its children once the user is signed in and Convex has accepted
- * their token; sends signed-out visitors to sign in, and a session left
- * without an organization (pending, e.g. after leaving the last one) to
- * onboarding. After the first success the children stay mounted through
- * token refreshes and org switches.
+ * Renders its children once the user is signed in (a pending session too:
+ * onboarding is where it goes, see middleware.ts) and Convex has accepted
+ * their token; sends signed-out visitors to sign in. After the first
+ * success the children stay mounted through token refreshes and org switches.
  */
 export function RequireSignedIn({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
   const auth = useAuth();
   const pathname = usePathname();
-  const router = useRouter();
   const { isAuthenticated, isLoading } = useConvexAuth();
   const [ready, setReady] = useState(false);
   const [slow, setSlow] = useState(false);
@@ -29,11 +26,6 @@ export function RequireSignedIn({ fallback, children }: { fallback: ReactNode; c
   useEffect(() => {
     if (signedOut) window.location.assign(auth.signInUrl(pathname + window.location.search));
   }, [signedOut, auth, pathname]);
-
-  const pendingElsewhere = auth.isPending && !pathname.startsWith(ONBOARDING_PATH);
-  useEffect(() => {
-    if (pendingElsewhere) router.replace(ONBOARDING_PATH);
-  }, [pendingElsewhere, router]);
 
   // Signed in, but Convex keeps refusing the token: say so instead of spinning forever.
   const stuck = auth.isSignedIn && !isLoading && !isAuthenticated && !ready;

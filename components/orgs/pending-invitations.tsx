@@ -7,7 +7,7 @@ import { MailIcon } from "lucide-react";
 import { toast } from "sonner";
 import { roleLabel } from "@/lib/format";
 import { errorMessage } from "@/lib/errors";
-import { useAuth } from "@/lib/auth";
+import { openOrg, useAuth } from "@/lib/auth";
 import { Button } from "@/components/ui/button";
 import { OrgAvatar } from "./org-avatar";
 
@@ -38,10 +38,11 @@ export function usePendingInvitations() {
     setJoining(invitation.id);
     try {
       await resource.accept();
+      const wasPending = auth.isPending;
       await auth.switchOrg(invitation.orgId);
       await userInvitations.revalidate?.();
       toast.success(`Joined ${invitation.orgName}`);
-      router.push(`/orgs/${encodeURIComponent(invitation.orgSlug ?? invitation.orgId)}`);
+      openOrg(`/orgs/${encodeURIComponent(invitation.orgSlug ?? invitation.orgId)}`, wasPending, router);
     } catch (error) {
       toast.error(errorMessage(error, "Couldn't accept the invitation."));
     } finally {

@@ -4,4 +4,5 @@
  */
 export { AuthProvider } from "./provider";
 export { useAuth } from "./context";
+export { openOrg } from "./navigation";
 export type { Auth, AuthOrg, AuthUser } from "./types";

@@ -277,8 +277,8 @@ export function backendRoutes(router: Router, dir: Directory, tokens: Tokens, ha
 
   router.add("GET", "/v1/jwks", () => json(200, tokens.jwks()));
   router.add("GET", "/v1/clients/handshake_payload", (req) => {
-    const directives = handshakes.consume(req.url.searchParams.get("nonce") ?? "");
-    if (!directives) throw new ClerkError(404, "resource_not_found", "Handshake not found.", "The handshake nonce is unknown, used or expired.");
+    const directives = handshakes.payload(req.url.searchParams.get("nonce") ?? "");
+    if (!directives) throw new ClerkError(404, "resource_not_found", "Handshake not found.", "The handshake nonce is unknown or expired.");
     return json(200, { directives });
   });
 }

@@ -26,10 +26,11 @@ import { parseSettings } from "./settings";
 import { Store } from "./store";
 import { testingRoutes } from "./testing";
 import { generateKeys, Tokens } from "./tokens";
+import instance from "./instance.json";
 import { DEFAULT_RETRY, Webhooks, type Chaos, type Logger, type RetryPolicy } from "./webhooks";
 
 /** The emulator's Frontend API host, as its publishable key encodes it: `.localhost` is reserved, so no real Clerk instance has it. */
-export const EMULATOR_FRONTEND_API_HOST = "clerk.emulator.localhost";
+export const EMULATOR_FRONTEND_API_HOST = instance.frontend_api_host;
 export const EMULATOR_PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${EMULATOR_FRONTEND_API_HOST}$`).toString("base64")}`;
 
 export type ClerkOptions = {

@@ -2,8 +2,8 @@
  * The instance settings, kept in the data file under `settings`: what a
  * user of Clerk's dashboard would set there. Every key is optional in the
  * file; missing ones take Clerk's defaults for a new application with
- * Organizations on (email + password, email codes, sign-up open, personal
- * accounts off, the Admin and Member roles).
+ * Organizations on (email + password, email codes, sign-up open with first
+ * and last name required, personal accounts off, the Admin and Member roles).
  *
  * ```json
  * "settings": {
@@ -44,7 +44,13 @@ const DEFAULT_ROLES = {
 const schema = z
   .object({
     application_name: z.string().min(1).default("Team Todos"),
-    sign_up: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+    sign_up: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** First and last name at sign-up: Clerk's dashboard toggles "Require first and last name". */
+        names: z.enum(["required", "optional", "off"]).default("required"),
+      })
+      .prefault({}),
     sign_in: z.object({ password: z.boolean().default(true), email_code: z.boolean().default(true) }).prefault({}),
     password: z.object({ min_length: z.number().int().min(1).max(72).default(8) }).prefault({}),
     organizations: z

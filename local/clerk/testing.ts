@@ -36,8 +36,8 @@ export function testingRoutes(router: Router, dir: Directory, fapi: Frontend, we
   /**
    * A browser that has signed in: a new client with a session for the user
    * (emits session.created), its first token, and the cookies a browser
-   * would hold (`__client` for the Frontend API, `__client_uat` for the
-   * app), so a browser test starts signed in.
+   * would hold (`__client` for the Frontend API, `__client_uat` and
+   * `__session` for the app), so a browser test starts signed in.
    */
   router.add("POST", "/v1/testing/sessions", async (req) => {
     const { user_id, org_id } = parseBody(bodies.session, req.body);
@@ -47,11 +47,18 @@ export function testingRoutes(router: Router, dir: Directory, fapi: Frontend, we
     client.last_active_session_id = session.id;
     fapi.markChanged(client);
     const uat = fapi.uatCookies(client).map((line) => line.split(";")[0]!.split("="));
+    const jwt = await fapi.sessionToken(session);
     return json(200, {
       session_id: session.id,
       client_id: client.id,
-      jwt: await fapi.sessionToken(session),
-      cookies: [{ name: CLIENT_COOKIE, value: client.secret }, ...uat.map(([name, value]) => ({ name: name!, value: value! }))],
+      jwt,
+      cookies: [
+        { name: CLIENT_COOKIE, value: client.secret },
+        ...uat.map(([name, value]) => ({ name: name!, value: value! })),
+        // What clerk-js writes on the app's site once signed in.
+        { name: "__session", value: jwt },
+        { name: `__session_${fapi.cookieSuffix}`, value: jwt },
+      ],
     });
   });
 

@@ -2,7 +2,7 @@
  * `GET /v1/environment`: the instance as clerk-js sees it, built from the
  * settings in the data file. A production-type instance (no development
  * banner, no dev-browser handshake), email address + password, email codes,
- * optional first and last name, Organizations on; no social providers,
+ * first and last name, Organizations on; no social providers,
  * passkeys, MFA, captcha, billing or API keys.
  */
 import type { AttributeDataJSON, DisplayConfigJSON, EnvironmentJSON, OrganizationSettingsJSON, UserSettingsJSON } from "@clerk/shared/types";
@@ -78,8 +78,8 @@ export function environmentJson(settings: InstanceSettings, { appUrl }: Urls): E
         verify_at_sign_up: true,
       },
       password: { ...off, enabled: settings.sign_in.password, required: settings.sign_in.password },
-      first_name: { ...off, enabled: true },
-      last_name: { ...off, enabled: true },
+      first_name: { ...off, enabled: settings.sign_up.names !== "off", required: settings.sign_up.names === "required" },
+      last_name: { ...off, enabled: settings.sign_up.names !== "off", required: settings.sign_up.names === "required" },
       phone_number: off,
       username: off,
       web3_wallet: off,

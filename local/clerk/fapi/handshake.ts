@@ -9,7 +9,8 @@
  *
  * - `format=nonce` (what @clerk/backend asks for): a `__clerk_handshake_nonce`
  *   cookie; the middleware fetches the cookie directives from the Backend
- *   API (`GET /v1/clients/handshake_payload?nonce=`), once.
+ *   API (`GET /v1/clients/handshake_payload?nonce=`) — for a minute, since
+ *   requests already in flight may carry the cookie too.
  * - otherwise: a `__clerk_handshake` cookie holding a JWT signed with the
  *   instance key, `{ handshake: [directives] }`.
  */
@@ -45,10 +46,9 @@ export class Handshakes {
     return { ...redirect(target, headers), status: 307 };
   }
 
-  /** The directives a nonce stands for (Backend API `handshake_payload`); each nonce works once. */
-  consume(nonce: string): string[] | undefined {
+  /** The directives a nonce stands for (Backend API `handshake_payload`), until it expires. */
+  payload(nonce: string): string[] | undefined {
     const entry = this.nonces.get(nonce);
-    this.nonces.delete(nonce);
     return entry && entry.expires > Date.now() ? entry.directives : undefined;
   }
 

@@ -221,12 +221,18 @@ export function signInJson(dir: Directory, attempt: SignInAttempt): SignInJSON {
   };
 }
 
-/** Which sign-up fields the instance asks for (email and password required, names optional). */
-export function signUpFields(attempt: SignUpAttempt): { required: SignUpField[]; optional: SignUpField[]; missing: SignUpField[] } {
-  const required: SignUpField[] = ["email_address", "password"];
-  const optional: SignUpField[] = ["first_name", "last_name"];
-  const missing = required.filter((f) => (f === "email_address" ? !attempt.email_address : !attempt.password));
-  return { required, optional, missing };
+/** Which sign-up fields the instance asks for: email and password, and the names as the settings say. */
+export function signUpFields(attempt: SignUpAttempt, settings: Directory["settings"]): { required: SignUpField[]; optional: SignUpField[]; missing: SignUpField[] } {
+  const names: SignUpField[] = ["first_name", "last_name"];
+  const required: SignUpField[] = ["email_address", "password", ...(settings.sign_up.names === "required" ? names : [])];
+  const optional: SignUpField[] = settings.sign_up.names === "optional" ? names : [];
+  const present: Record<string, boolean> = {
+    email_address: !!attempt.email_address,
+    password: !!attempt.password,
+    first_name: !!attempt.first_name,
+    last_name: !!attempt.last_name,
+  };
+  return { required, optional, missing: required.filter((f) => !present[f]) };
 }
 
 export function signUpStatus(attempt: SignUpAttempt): SignUpJSON["status"] {
@@ -235,7 +241,7 @@ export function signUpStatus(attempt: SignUpAttempt): SignUpJSON["status"] {
 }
 
 export function signUpJson(attempt: SignUpAttempt, settings: Directory["settings"]): SignUpJSON {
-  const { required, optional, missing } = signUpFields(attempt);
+  const { required, optional, missing } = signUpFields(attempt, settings);
   const emailVerified = attempt.invitation_id !== null || attempt.email_verification?.status === "verified";
   const verification: Verification = attempt.invitation_id
     ? { strategy: "ticket", status: "verified", attempts: null, expire_at: null }
@@ -243,6 +249,8 @@ export function signUpJson(attempt: SignUpAttempt, settings: Directory["settings
   const emailVerification: SignUpVerificationJSON | null = attempt.email_address
     ? {
         ...verificationJson(verification)!,
+        // No code sent yet: Clerk names no strategy, and the UI asks for one.
+        ...(attempt.email_verification || attempt.invitation_id ? {} : { strategy: CLERK_SENDS_NULL }),
         next_action: emailVerified ? "" : attempt.email_verification ? "needs_attempt" : "needs_prepare",
         supported_strategies: settings.sign_in.email_code ? ["email_code"] : [],
       }

@@ -8,9 +8,10 @@
 import type { ClerkPaginatedResponse, DeletedObjectJSON, SessionWithActivitiesJSON } from "@clerk/shared/types";
 import type { Directory } from "../directory";
 import { ClerkError, invalid } from "../errors";
-import type { Request, Router } from "../http";
+import { json, type Request, type Router } from "../http";
 import { newId } from "../ids";
 import { verifyPassword } from "../passwords";
+import type { SessionRecord } from "../store";
 import type { Frontend } from "./frontend";
 import { emailAddressJson, membershipJson, organizationJson, sessionJson, userInvitationJson, userJson } from "./json";
 import { checkCode } from "./signIn";
@@ -125,15 +126,28 @@ export function meRoutes(router: Router, fapi: Frontend, base: string, logger: P
 
   // ── sessions ─────────────────────────────────────────────────────────
 
-  router.add("GET", `${base}/me/sessions/active`, async (req) => {
-    const { client, user } = me(req);
+  const withActivity = (s: SessionRecord): SessionWithActivitiesJSON => ({
+    ...sessionJson(dir, s, null),
+    user: null,
+    latest_activity: { object: "session_activity", id: `sess_activity_${s.id}`, browser_name: "Browser", device_type: "Desktop", ip_address: "127.0.0.1", city: "Localhost", is_mobile: false },
+  });
+
+  /** The user's signed-in sessions on every device (`<UserProfile/>` → Security → Active devices): a bare array, no envelope. */
+  router.add("GET", `${base}/me/sessions/active`, (req) => {
+    const { user } = me(req);
     const active = dir.state.sessions.filter((s) => s.user_id === user.id && s.status === "active");
-    const list: SessionWithActivitiesJSON[] = active.map((s) => ({
-      ...sessionJson(dir, s, null),
-      user: null,
-      latest_activity: { object: "session_activity", id: `sess_activity_${s.id}`, browser_name: "Browser", device_type: "Desktop", ip_address: "127.0.0.1", is_mobile: false },
-    }));
-    return await fapi.reply(req, client, list);
+    return json(200, active.map(withActivity), { "cache-control": "no-store" });
+  });
+
+  /** Signs another device out ("Sign out of device"); its next token request answers 401. */
+  router.add("POST", `${base}/me/sessions/:id/revoke`, async (req) => {
+    const { client, user } = me(req);
+    const target = dir.state.sessions.find((s) => s.id === req.params.id && s.user_id === user.id);
+    if (!target) throw new ClerkError(404, "resource_not_found", "Session not found.");
+    dir.endSession(target.id, "revoked");
+    const owner = dir.state.clients.find((c) => c.id === target.client_id);
+    if (owner) fapi.markChanged(owner);
+    return await fapi.reply(req, client, withActivity(target));
   });
 
   // ── organizations ────────────────────────────────────────────────────

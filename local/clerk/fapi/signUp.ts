@@ -89,10 +89,15 @@ export class SignUps {
       throw invalid("Verify the email address with email_code.", "form_param_value_invalid", "strategy");
     }
     if (!attempt.email_address) throw invalid("Enter an email address first.", "form_param_missing", "email_address");
-    attempt.email_verification = { strategy: "email_code", status: "unverified", attempts: 0, expire_at: Date.now() + CODE_LIFETIME_MS };
-    this.logger.info(`clerk emulator: sign-up code for ${attempt.email_address} is ${this.dir.settings.verification_code}`);
+    attempt.email_verification = this.sendCode(attempt.email_address);
     this.dir.commit();
     return attempt;
+  }
+
+  /** "Sends" a code: none leaves the machine; the code is the instance's fixed one, logged for convenience. */
+  private sendCode(email: string): SignUpAttempt["email_verification"] {
+    this.logger.info(`clerk emulator: sign-up code for ${email} is ${this.dir.settings.verification_code}`);
+    return { strategy: "email_code", status: "unverified", attempts: 0, expire_at: Date.now() + CODE_LIFETIME_MS };
   }
 
   attemptVerification(client: ClientRecord, id: string, body: Record<string, unknown>): SignUpAttempt {
@@ -114,7 +119,8 @@ export class SignUps {
       if (!EMAIL.test(email)) throw invalid("Email address must be a valid email address.", "form_param_format_invalid", "email_address");
       if (this.dir.userByEmail(email)) throw invalid("That email address is taken. Please try another.", "form_identifier_exists", "email_address");
       attempt.email_address = email;
-      attempt.email_verification = null;
+      // The instance verifies email at sign-up with a code: Clerk sends the first one as soon as it has the address.
+      attempt.email_verification = this.dir.settings.sign_in.email_code ? this.sendCode(email) : null;
     }
     const password = str(body.password);
     if (password !== undefined) {
@@ -129,7 +135,7 @@ export class SignUps {
 
   private finishIfReady(client: ClientRecord, attempt: SignUpAttempt): void {
     const verified = attempt.invitation_id !== null || attempt.email_verification?.status === "verified";
-    if (signUpFields(attempt).missing.length > 0 || !verified || !attempt.email_address) return;
+    if (signUpFields(attempt, this.dir.settings).missing.length > 0 || !verified || !attempt.email_address) return;
     const user = this.dir.createUser({
       email_address: [attempt.email_address],
       first_name: attempt.first_name,
