@@ -147,9 +147,10 @@ export async function startClerk(options: ClerkOptions): Promise<ClerkServer> {
       const reply = await match.handler(request);
       return { ...reply, headers: { ...cors, ...reply.headers } };
     } catch (error) {
-      if (error instanceof ClerkError) return json(error.status, error.body(), cors);
+      const headers = frontend ? { ...cors, "set-cookie": fapi.errorCookies(request) } : cors;
+      if (error instanceof ClerkError) return json(error.status, error.body(), headers);
       logger.error("clerk emulator: request failed", error);
-      return json(500, new ClerkError(500, "internal_clerk_error", "Something went wrong").body(), cors);
+      return json(500, new ClerkError(500, "internal_clerk_error", "Something went wrong").body(), headers);
     }
   }
 

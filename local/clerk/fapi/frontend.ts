@@ -43,6 +43,9 @@ export function isTrustedOrigin(value: string | undefined, appUrl: string): bool
 }
 
 export class Frontend {
+  /** Clients created while answering a request, so even an error answer sets their cookie. */
+  private readonly created = new WeakMap<Request, ClientRecord>();
+
   private constructor(
     readonly dir: Directory,
     readonly tokens: Tokens,
@@ -75,9 +78,19 @@ export class Frontend {
 
   /** The browser's client, created (and its cookie set by `reply`) when it has none. */
   ensureClient(req: Request): ClientRecord {
-    const existing = this.client(req);
+    const existing = this.client(req) ?? this.created.get(req);
     if (existing) return existing;
-    return this.newClient();
+    const client = this.newClient();
+    this.created.set(req, client);
+    return client;
+  }
+
+  /** The cookies an error answer still carries: a client created for this request, and the uat cookies. */
+  errorCookies(req: Request): string[] {
+    const client = this.client(req) ?? this.created.get(req);
+    const cookies = this.uatCookies(client);
+    if (client && req.cookies[CLIENT_COOKIE] !== client.secret) cookies.push(this.clientCookie(client));
+    return cookies;
   }
 
   newClient(): ClientRecord {
