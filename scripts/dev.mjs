@@ -21,6 +21,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { isEmulatorKey } from "./doctor.mjs";
 import { readEnvFile, removeEnvKeys, setEnvValues, writeEnvFile } from "./envFile.mjs";
 import { prepareStandalone } from "./standalone.mjs";
 
@@ -31,15 +32,6 @@ const setting = (name) => process.env[name] || fileEnv[name];
 
 const instance = JSON.parse(readFileSync(new URL("../local/clerk/instance.json", import.meta.url), "utf8"));
 const EMULATOR_PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${instance.frontend_api_host}$`).toString("base64")}`;
-
-/** The Frontend API host a publishable key encodes (`pk_…_` + base64 of "<host>$"), or null. */
-function frontendApiHost(publishableKey) {
-  const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(publishableKey ?? "");
-  const decoded = match ? Buffer.from(match[2], "base64").toString("utf8") : "";
-  return decoded.endsWith("$") ? decoded.slice(0, -1) : null;
-}
-/** `.localhost` is reserved (RFC 6761): a key for such a host is the emulator's, never a real instance's. */
-const isEmulatorKey = (publishableKey) => !!frontendApiHost(publishableKey)?.endsWith(".localhost");
 
 /** What local mode writes beyond Convex's settings; removed again when real keys arrive. */
 const EMULATOR_SETTINGS = [
