@@ -4,7 +4,7 @@
  * against the Clerk emulator, on the production build.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { addTodo, clerkApi, createList, expectAccessible, orgId, screenshot, signIn, todo, unique, userId } from "./helpers";
+import { addTodo, clerkApi, createList, expectAccessible, orgId, screenshot, signIn, signInWithForm, todo, unique, userId } from "./helpers";
 import { E2E } from "./stack";
 
 const html = { accept: "text/html", "sec-fetch-dest": "document" };
@@ -45,6 +45,15 @@ test("a signed-out visitor goes to the app's /sign-in, signs in with a password 
   await expect(page).toHaveURL(`${E2E.appUrl}/orgs/acme/members`);
   await expect(page.getByTestId("member-row").first()).toBeVisible();
   expect((await serverSession(page)).me?.activeOrg?.slug).toBe("acme");
+});
+
+test("from the landing page's Sign in link, Clerk's form signs a member in and opens their organization", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign in" }).first().click();
+  await expect(page).toHaveURL(`${E2E.appUrl}/sign-in`);
+  await signInWithForm(page, "sam@both.test");
+  await expect(page).toHaveURL(/\/orgs\/(acme|globex)$/);
+  await expect(page.getByTestId("org-switcher")).toContainText(/Acme|Globex/);
 });
 
 test("signs in with an email code (the emulator's fixed code)", async ({ page }) => {

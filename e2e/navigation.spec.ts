@@ -62,7 +62,9 @@ test("switching organization changes every visible list; signing out returns to 
   await expect(sidebar.getByRole("link", { name: globexList })).toHaveCount(0);
 
   await sam.page.goto("/profile");
-  await expect(sam.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(sam.page.getByRole("heading", { name: "Sam Both", level: 1 })).toBeVisible();
+  // Clerk's <UserProfile/> beside the synced record.
+  await expect(sam.page.getByRole("heading", { name: "Profile details" })).toBeVisible();
   await screenshot(sam.page, "profile");
   await expectAccessible(sam.page);
 

@@ -2,6 +2,7 @@
  * `/v1/client/sign_ins`: Clerk's sign-in attempt, one per client.
  *
  *   create { identifier, password?, strategy? }   password in one step, or needs_first_factor
+ *                                                 (strategy email_code: with the code already sent)
  *   create { strategy: "ticket", ticket }         a sign-in token (Backend API) or an invitation link
  *   prepare_first_factor { strategy: "email_code", email_address_id }
  *   attempt_first_factor { strategy: "password", password } | { strategy: "email_code", code }
@@ -62,6 +63,11 @@ export class SignIns {
       const password = str(body.password);
       if (strategy === "password" || password !== undefined) this.checkPassword(user, password ?? "");
       if (password !== undefined) this.complete(client, attempt, user, "password");
+      // `create({ identifier, strategy: "email_code" })` also sends the code, as Clerk's does.
+      else if (strategy === "email_code") {
+        this.dir.commit();
+        return this.prepareFirstFactor(client, attempt.id, { strategy: "email_code" });
+      }
     }
     this.dir.commit();
     return attempt;
