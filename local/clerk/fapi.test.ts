@@ -98,6 +98,14 @@ describe("sign-in", () => {
     expect(done.body.client.last_authentication_strategy).toBe("email_code");
   });
 
+  it("create with strategy email_code sends the code at once", async () => {
+    const browser = new FapiBrowser(h);
+    const start = await browser.call<Envelope<SignInJSON>>("POST", "/client/sign_ins", { identifier: "sam@both.test", strategy: "email_code" });
+    expect(start.body.response.first_factor_verification).toMatchObject({ strategy: "email_code", status: "unverified" });
+    const done = await browser.call<Envelope<SignInJSON>>("POST", `/client/sign_ins/${start.body.response.id}/attempt_first_factor`, { strategy: "email_code", code: "424242" });
+    expect(done.body.response.status).toBe("complete");
+  });
+
   it("signs in with a sign-in token (the ticket strategy), once", async () => {
     const { token } = await h.client.signInTokens.createSignInToken({ userId: ids.grace, expiresInSeconds: 60 });
     const browser = new FapiBrowser(h);
