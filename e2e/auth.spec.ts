@@ -223,3 +223,16 @@ test("signing out of another device from Clerk's <UserProfile/> ends that device
   await laptop.context.close();
   await phone.context.close();
 });
+
+test("a name edited in Clerk's <UserProfile/> reaches the app's synced record by webhook", async ({ browser }) => {
+  const email = await newUser("Pat");
+  await clerkApi(`/v1/organizations/${await orgId("globex")}/memberships`, { method: "POST", body: { user_id: await userId(email), role: "org:member" } });
+  const pat = await signIn(browser, email);
+  await pat.page.goto("/profile");
+  await expect(pat.page.getByRole("heading", { name: "Pat Tester", level: 1 })).toBeVisible();
+  await pat.page.getByRole("button", { name: "Update profile" }).click();
+  await pat.page.getByLabel("First name").fill("Patricia");
+  await pat.page.getByRole("button", { name: "Save" }).click();
+  await expect(pat.page.getByRole("heading", { name: "Patricia Tester", level: 1 })).toBeVisible();
+  await pat.context.close();
+});

@@ -12,7 +12,7 @@ import { createClerkClient } from "@clerk/backend";
 import { startBackend } from "./backend/server";
 import { startClerk, type ClerkOptions } from "./clerk/server";
 
-const SECRET_KEY = "sk_local_stack_in_process";
+const SECRET_KEY = "sk_live_localstackinprocess0123";
 const WEBHOOK_SECRET = "whsec_" + Buffer.from("local-stack-in-process-secret-01").toString("base64");
 
 export function freePort() {

@@ -27,7 +27,7 @@ export async function GET() {
   try {
     token = await convexTokenForRequest();
   } catch {
-    return NextResponse.json({ code: "UNAVAILABLE", message: "The identity provider is unavailable." }, { status: 503 });
+    return NextResponse.json({ code: "UNAVAILABLE", message: "Clerk is unavailable." }, { status: 503 });
   }
   if (!token) {
     return NextResponse.json({ code: "UNAUTHENTICATED", message: "Sign in to continue." }, { status: 401 });
