@@ -93,8 +93,17 @@ export async function startClerk(options: ClerkOptions): Promise<ClerkServer> {
     logger,
   });
   const directory = new Directory(store, webhooks);
+  if (store.fresh && options.seed !== false) seedDemo(directory);
 
-  const server = createServer();
+  // Requests that arrive before the routes exist (the port is known only after listen) wait for them.
+  let ready!: () => void;
+  const routesReady = new Promise<void>((resolve) => (ready = resolve));
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // No keep-alive: a client's pooled socket from before a restart would fail its next request
+    // ("other side closed"); a fresh local connection per request costs nothing here.
+    res.shouldKeepAlive = false;
+    void routesReady.then(() => handle(req)).then((reply) => send(res, reply));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
@@ -102,7 +111,6 @@ export async function startClerk(options: ClerkOptions): Promise<ClerkServer> {
   const port = (server.address() as AddressInfo).port;
   const url = (options.publicUrl ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "");
   directory.publicUrl = `${url}/fapi`;
-  if (store.fresh && options.seed !== false) seedDemo(directory);
 
   const tokens = await Tokens.create(state.keys, url);
   const publishableKey = options.publishableKey ?? EMULATOR_PUBLISHABLE_KEY;
@@ -116,12 +124,7 @@ export async function startClerk(options: ClerkOptions): Promise<ClerkServer> {
   backendRoutes(router, directory, tokens, handshakes, fapi.options.appUrl);
   testingRoutes(router, directory, fapi, webhooks);
 
-  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    // No keep-alive: a client's pooled socket from before a restart would fail its next request
-    // ("other side closed"); a fresh local connection per request costs nothing here.
-    res.shouldKeepAlive = false;
-    void handle(req).then((reply) => send(res, reply));
-  });
+  ready();
 
   async function handle(req: IncomingMessage): Promise<Reply> {
     const reqUrl = new URL(req.url ?? "/", url);
