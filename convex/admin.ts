@@ -5,7 +5,7 @@
  */
 import { v } from "convex/values";
 import type { ActionCtx } from "./_generated/server";
-import { callClerk, clerkApi } from "./lib/clerkApi";
+import { callClerk, clerkApi, invitationRedirectUrl } from "./lib/clerkApi";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
@@ -59,6 +59,9 @@ export const invite = tenantAction({
         emailAddress,
         role,
         inviterUserId: ctx.tenant.userId,
+        // The email's link checks the invitation at Clerk, then lands on the app's sign-in page,
+        // whose <SignIn/> completes it (or sends a new user on to <SignUp/>), not on Clerk's Account Portal.
+        redirectUrl: invitationRedirectUrl(),
       }),
     );
     await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, actingFor(ctx.tenant));

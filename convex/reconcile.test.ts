@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Reconciliation against the local identity provider's Backend API: lost
+ * Reconciliation against the Clerk emulator's Backend API: lost
  * webhooks are recovered, what Clerk no longer has is swept, and nothing a
  * webhook wrote meanwhile is overwritten by an older read.
  */

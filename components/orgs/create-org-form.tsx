@@ -6,7 +6,7 @@ import { useAction } from "convex/react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
 import { cleanText, textFields } from "@/convex/lib/text";
-import { useAuth } from "@/lib/auth";
+import { openOrg, useAuth } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -30,10 +30,11 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
     setError(null);
     try {
       const { orgId, slug } = await createOrganization({ name: parsed.value });
+      const wasPending = auth.isPending;
       await auth.switchOrg(orgId);
       toast.success(`Created ${parsed.value}`);
       onDone?.();
-      router.push(`/orgs/${encodeURIComponent(slug ?? orgId)}`);
+      openOrg(`/orgs/${encodeURIComponent(slug ?? orgId)}`, wasPending, router);
     } catch (e) {
       setError(errorMessage(e));
       setPending(false);

@@ -27,7 +27,7 @@ import type { UserIdentity } from "convex/server";
 import type { DataModel } from "../_generated/dataModel";
 import { action, mutation, query, type ActionCtx, type QueryCtx } from "../_generated/server";
 import schema from "../schema";
-import { parseOrgClaims } from "./claims";
+import { isPendingSession, parseOrgClaims } from "./claims";
 import { clerkSync } from "./clerkSync";
 import { appError } from "./errors";
 import { can, type Action } from "./permissions";
@@ -67,7 +67,8 @@ export async function resolveTenant(
   requires?: Action,
 ): Promise<Tenant> {
   const identity = await requireIdentity(ctx);
-  const claims = parseOrgClaims(identity);
+  // A pending session (an open session task) is not let into any organization, whatever its claims say.
+  const claims = isPendingSession(identity) ? null : parseOrgClaims(identity);
   if (!claims) throw appError("NO_ACTIVE_ORG", "Choose an organization to continue.");
   // The token's role may predate a demotion or removal: the synced membership decides.
   const membership = await clerkSync.getMembership(ctx, claims.orgId, identity.subject);
