@@ -21,10 +21,12 @@
 FROM node:20-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# `npm install`, not `npm ci`: the lockfile lacks some platforms' optional
-# native binaries (Next's SWC, lightningcss, …), which npm install adds for
-# the platform the image is built on.
-RUN npm install --no-audit --no-fund
+# The npm workspaces (convex-clerk-sync): installing links them and builds
+# each one's dist/ (its `prepare` script), which the app's types import.
+COPY packages ./packages
+# Exactly the lockfile's tree (it lists every platform's optional native
+# binaries, so `npm ci` picks the image's own: linux-x64 or linux-arm64).
+RUN npm ci --no-audit --no-fund
 
 # ---------------------------------------------------------------- build
 FROM node:20-slim AS build
@@ -32,17 +34,19 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+COPY --from=deps /app/packages/convex-clerk-sync/dist ./packages/convex-clerk-sync/dist
 ARG NEXT_PUBLIC_CONVEX_URL
 ARG NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY
 ENV NEXT_PUBLIC_CONVEX_URL=${NEXT_PUBLIC_CONVEX_URL} \
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=${NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}
-# Without a publishable key the app would be built in local mode, whose
-# identity provider and Convex backend are development tools and not in the
-# image: refuse instead of producing an image that cannot sign anyone in.
+# Without a real publishable key the image could sign nobody in: the Clerk
+# emulator's key (a .localhost host) and the local Convex backend are
+# development tools, not in the image. Refuse instead.
 RUN if [ -z "$NEXT_PUBLIC_CONVEX_URL" ] || [ -z "$NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY" ]; then \
       echo "Set --build-arg NEXT_PUBLIC_CONVEX_URL=... and --build-arg NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY=pk_... (inlined at build time)." >&2; \
       exit 1; \
-    fi
+    fi \
+ && node --input-type=module -e 'import { isEmulatorKey } from "./scripts/doctor.mjs"; if (isEmulatorKey(process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY)) { console.error("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is the Clerk emulator'"'"'s: use your Clerk instance'"'"'s key."); process.exit(1); }'
 # Build, refuse a browser bundle that carries a secret, and make sure public/
 # exists for the runner stage to copy (the app has none today).
 RUN npx next build \

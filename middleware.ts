@@ -1,32 +1,38 @@
 /**
- * Protects the app's routes (`/orgs…`, `/profile`, `/onboarding`); the
- * landing page and the sign-in pages stay public.
+ * Clerk's middleware, in every mode: verifies the session cookie (through
+ * the handshake when it is missing or stale), activates the organization
+ * named in `/orgs/:slug` URLs, and keeps signed-out visitors out of the app:
  *
- * cloud — Clerk's middleware; it also activates the org named in the URL.
- * local — a cheap presence check of the local provider's session cookie
- *         (cookies are not port-isolated, so it reaches the app); without it,
- *         off to the provider's sign-in page and back. The client re-checks
- *         the session with the provider, so a stale cookie still ends at sign-in.
+ * - `/orgs…`, `/profile`: signed in with an active session, else the app's
+ *   `/sign-in` and back; a pending session (no organization chosen yet, Clerk's
+ *   `choose-organization` task) goes to `/onboarding`.
+ * - `/onboarding`: signed in, pending or not.
+ *
+ * The landing page, `/sign-in`, `/sign-up` and the API routes stay public
+ * (`/api/me` answers 401 itself).
  */
-import { NextResponse, type NextRequest } from "next/server";
-import { clerkMiddleware } from "@clerk/nextjs/server";
-import { authMode, isProtectedPath, LOCAL_SESSION_COOKIE, localSignInUrl } from "@/lib/auth/config";
+import { NextResponse } from "next/server";
+import { clerkMiddleware, createRouteMatcher } from "@clerk/nextjs/server";
+import { ONBOARDING_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/config";
 
-const cloudMiddleware = clerkMiddleware(
+const isApp = createRouteMatcher(["/orgs(.*)", "/profile(.*)"]);
+const isOnboarding = createRouteMatcher([`${ONBOARDING_PATH}(.*)`]);
+
+export default clerkMiddleware(
   async (auth, req) => {
-    if (isProtectedPath(req.nextUrl.pathname)) await auth.protect();
+    if (!isApp(req) && !isOnboarding(req)) return;
+    // Pending sessions count as signed out by default; here they are signed in, with a task to finish.
+    const { userId, sessionStatus, redirectToSignIn } = await auth({ treatPendingAsSignedOut: false });
+    if (!userId) return redirectToSignIn();
+    if (sessionStatus === "pending" && isApp(req)) return NextResponse.redirect(new URL(ONBOARDING_PATH, req.url));
   },
-  { organizationSyncOptions: { organizationPatterns: ["/orgs/:slug", "/orgs/:slug/(.*)"] } },
+  {
+    // Without these the middleware sends signed-out visitors to Clerk's hosted Account Portal.
+    signInUrl: SIGN_IN_PATH,
+    signUpUrl: SIGN_UP_PATH,
+    organizationSyncOptions: { organizationPatterns: ["/orgs/:slug", "/orgs/:slug/(.*)"] },
+  },
 );
-
-function localMiddleware(req: NextRequest) {
-  if (!isProtectedPath(req.nextUrl.pathname) || req.cookies.get(LOCAL_SESSION_COOKIE)?.value) {
-    return NextResponse.next();
-  }
-  return NextResponse.redirect(localSignInUrl(req.nextUrl.href));
-}
-
-export default authMode === "cloud" ? cloudMiddleware : localMiddleware;
 
 export const config = {
   matcher: [

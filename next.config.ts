@@ -11,8 +11,8 @@ const nextConfig: NextConfig = {
   // The Convex functions live beside the app; the web bundle only imports
   // their generated API types and the shared zod field rules.
   typescript: { ignoreBuildErrors: false },
-  // CSP and friends (lib/security-headers.ts), from the same build-time
-  // settings that choose the auth mode.
+  // CSP and friends (lib/security-headers.ts), from the build-time Convex
+  // and Clerk settings.
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env) }];
   },

@@ -13,7 +13,7 @@ const exposeDatabaseFake: Plugin = {
   },
 };
 
-/** convex-test needs the edge runtime and to be inlined (DESIGN: environment facts). */
+/** convex-test needs the edge runtime and to be inlined (vitest 4). */
 export const convexTestOptions: NonNullable<ViteUserConfig["test"]> = {
   environment: "edge-runtime",
   server: { deps: { inline: ["convex-test"] } },

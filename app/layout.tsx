@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { ClerkProvider } from "@clerk/nextjs";
-import { AuthProvider, authMode } from "@/lib/auth";
+import { AuthProvider } from "@/lib/auth";
+import { AFTER_SIGN_IN_PATH, ONBOARDING_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/config";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/theme/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
@@ -21,28 +22,27 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  const app = (
-    <AuthProvider>
-      <TooltipProvider>
-        {children}
-        <Toaster />
-      </TooltipProvider>
-    </AuthProvider>
-  );
   return (
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
-        <ThemeProvider>{authMode === "cloud" ? (
+        <ThemeProvider>
           <ClerkProvider
-            signInUrl="/sign-in"
-            signUpUrl="/sign-up"
-            signInFallbackRedirectUrl="/orgs"
-            signUpFallbackRedirectUrl="/orgs"
+            signInUrl={SIGN_IN_PATH}
+            signUpUrl={SIGN_UP_PATH}
+            signInFallbackRedirectUrl={AFTER_SIGN_IN_PATH}
+            signUpFallbackRedirectUrl={AFTER_SIGN_IN_PATH}
             afterSignOutUrl="/"
+            // A new user without an organization picks or creates one on the app's own page.
+            taskUrls={{ "choose-organization": ONBOARDING_PATH }}
           >
-            {app}
+            <AuthProvider>
+              <TooltipProvider>
+                {children}
+                <Toaster />
+              </TooltipProvider>
+            </AuthProvider>
           </ClerkProvider>
-        ) : app}</ThemeProvider>
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -7,9 +7,11 @@ import { makeFunctionReference } from "convex/server";
 import { afterAll, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import { todoRow } from "../test/tenants";
-import componentSchema from "../convex/clerkSync/schema";
+import clerkSync from "convex-clerk-sync/test";
 import { apply, event, membership, organization, user } from "../test/clerk";
-import { componentModules, setupConvex } from "../test/convex";
+import { setupConvex } from "../test/convex";
+
+const { schema: componentSchema, modules: componentModules } = clerkSync;
 
 const TODOS_PER_ORG = 200;
 const PAGE = 20;
@@ -44,15 +46,19 @@ for (const orgCount of [1, 10, 100]) {
 }
 
 const EVENTS = 1000;
-const ingest = makeFunctionReference<"mutation">("ingest:ingest");
+const ingest = makeFunctionReference<"mutation">("ingest:delivery");
 
 function userRow(i: number) {
   return {
     clerkId: `user_${i}`,
     firstName: "Bench",
     lastName: `User ${i}`,
+    hasImage: false,
     primaryEmail: `user_${i}@example.com`,
-    emails: [`user_${i}@example.com`],
+    emailAddresses: [{ id: `idn_${i}`, email: `user_${i}@example.com`, verified: true }],
+    phoneNumbers: [],
+    banned: false,
+    locked: false,
     publicMetadata: {},
     createdAt: 1_700_000_000_000 + i,
     updatedAt: 1_700_000_000_000 + i,

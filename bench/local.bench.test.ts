@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * `npm run bench`, local stack: the local identity provider and the local
+ * `npm run bench`, local stack: the Clerk emulator and the local
  * Convex backend in this process, on free ports, driven by the real clients.
  * Prints medians (and p95) for the README; asserts nothing about time.
  */

@@ -2,7 +2,7 @@
 /**
  * `npm run bench`, reconciliation: 10,000 users, 1,000 organizations and
  * 20,000 memberships the component never heard of, read back from the local
- * identity provider in convex-test with Convex's transaction limits on.
+ * Clerk emulator in convex-test with Convex's transaction limits on.
  * Prints the figures for the README; asserts nothing about time.
  */
 import { afterAll, expect, test } from "vitest";

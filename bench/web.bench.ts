@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { addTodo, createList, signIn, todo, unique } from "../e2e/helpers";
+import { E2E } from "../e2e/stack";
 
 const ROUNDS = 20;
 const rows: string[] = [];
@@ -39,16 +40,22 @@ test("list page: JavaScript, sign-in to first list, toggle to another screen", a
   await addTodo(ada.page, "Benchmark todo");
   const listUrl = ada.page.url();
 
-  // Signed out, the list URL leads through the provider's sign-in page and back.
-  const fresh = await browser.newContext();
-  const page = await fresh.newPage();
-  await page.goto(listUrl);
-  await page.getByLabel(/Ada Admin/).check();
-  const start = Date.now();
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(todo(page, "Benchmark todo")).toBeVisible();
-  rows.push(`| sign-in (Continue) → first list rendered | ${Date.now() - start} ms |`);
-  await fresh.close();
+  // Signed out, the list URL leads to Clerk's <SignIn/> on the app's /sign-in and back: the form
+  // submit → Clerk's session → the middleware → Convex's first query result on screen.
+  const signInTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const fresh = await browser.newContext();
+    const page = await fresh.newPage();
+    await page.goto(listUrl);
+    await page.getByLabel("Email address").fill("ada@acme.test");
+    await page.getByLabel("Password", { exact: true }).fill(E2E.demoPassword);
+    const start = Date.now();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await expect(todo(page, "Benchmark todo")).toBeVisible();
+    signInTimes.push(Date.now() - start);
+    await fresh.close();
+  }
+  rows.push(`| sign-in (Clerk's form, Continue) → first list rendered, median of 5 | ${median(signInTimes)} ms |`);
 
   const bob = await signIn(browser, "bob@acme.test", "acme");
   await bob.page.goto(listUrl);

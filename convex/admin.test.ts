@@ -1,14 +1,14 @@
 // @vitest-environment node
 /**
  * Admin actions end to end: authorised from the synced membership, carried
- * out through the Backend API (the local identity provider), written through
+ * out through the Backend API (the Clerk emulator), written through
  * at once, then confirmed by the webhook.
  */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { api, internal } from "./_generated/api";
 import { LIMITS } from "./rateLimits";
 import { setupConvex, type TestApp } from "../test/convex";
-import { startLocalClerk } from "../test/localClerk";
+import { APP_URL, startLocalClerk } from "../test/localClerk";
 import { as, expectCode, tokenV2 } from "../test/tenants";
 
 let t: TestApp;
@@ -68,6 +68,25 @@ describe("admin actions", () => {
     local.resumeWebhooks();
     await local.drain(); // the late webhooks change nothing
     expect((await roles())["bob@acme.test"]).toBeUndefined();
+  });
+
+  test("an invitation's email link returns to the app's sign-in page, never to Clerk's Account Portal", async () => {
+    const ada = inAcme(ids.ada);
+    await ada.action(api.admin.invite, { email: "linked@example.com", role: "org:member" });
+    const { data } = await local.clerk.organizations.getOrganizationInvitationList({ organizationId: ids.acme, status: ["pending"] });
+    const invitation = data.find((i) => i.emailAddress === "linked@example.com")!;
+    // The link checks the ticket at the Frontend API, which then redirects to the invitation's redirect URL.
+    const link = await fetch(invitation.url!, { redirect: "manual" });
+    expect(link.status).toBe(303);
+    const target = new URL(link.headers.get("location")!);
+    expect(`${target.origin}${target.pathname}`).toBe(`${APP_URL}/sign-in`);
+    expect(target.searchParams.get("__clerk_ticket")).toBeTruthy();
+    expect(target.searchParams.get("__clerk_status")).toBe("sign_up");
+
+    // A deployment that does not know the app's address refuses to send a link that could not work.
+    await local.withoutAppUrl(async () => {
+      await expectCode(ada.action(api.admin.invite, { email: "nowhere@example.com", role: "org:member" }), "INVALID_ARGUMENT");
+    });
   });
 
   test("revoking an invitation removes it from the pending list", async () => {

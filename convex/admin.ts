@@ -7,12 +7,15 @@ import { isClerkAPIResponseError } from "@clerk/backend/errors";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { ActionCtx } from "./_generated/server";
-import { callClerk, clerkApi } from "./lib/clerkApi";
+import { callClerk, clerkApi, invitationRedirectUrl } from "./lib/clerkApi";
 import { clerkSync } from "./lib/clerkSync";
 import { appError, notFound } from "./lib/errors";
 import { confirmOrgName, inviteEmail, memberRole, orgName, parseField } from "./lib/inputs";
 import { slugCandidates } from "./lib/slug";
-import { tenantAction, userAction, type Tenant } from "./lib/tenant";
+import { impersonatorOf, tenantAction, userAction, type Tenant } from "./lib/tenant";
+
+/** Whom a write-through acted for, as the component's events name it. */
+const actingFor = (tenant: Tenant) => ({ userId: tenant.userId, impersonatorId: tenant.impersonatorId });
 import { enforceRateLimits } from "./rateLimits";
 
 /** Any signed-in user may start an organization; they become its admin. */
@@ -21,15 +24,16 @@ export const createOrganization = userAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const userId = ctx.identity.subject;
+    const actor = { userId, impersonatorId: impersonatorOf(ctx.identity) };
     await enforceRateLimits(ctx, { createOrgByUser: userId });
     const clerk = clerkApi();
     const org = await createWithFreeSlug(name, (slug) => clerk.organizations.createOrganization({ name, slug, createdBy: userId }));
-    await clerkSync.applyFromApi(ctx, "organization.created", org.raw, userId);
+    await clerkSync.applyFromApi(ctx, "organization.created", org.raw, actor);
     const { data } = await callClerk(() =>
       clerk.organizations.getOrganizationMembershipList({ organizationId: org.id, userId: [userId] }),
     );
     for (const membership of data) {
-      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw, userId);
+      await clerkSync.applyFromApi(ctx, "organizationMembership.created", membership.raw, actor);
     }
     return { orgId: org.id, slug: org.slug };
   },
@@ -82,7 +86,7 @@ export const deleteOrganization = tenantAction({
       actorId: ctx.tenant.userId,
       userIds: memberIds.filter((id) => id !== ctx.tenant.userId),
     });
-    await clerkSync.applyFromApi(ctx, "organization.deleted", { id: ctx.tenant.orgId, object: "organization", deleted: true }, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organization.deleted", { id: ctx.tenant.orgId, object: "organization", deleted: true }, actingFor(ctx.tenant));
   },
 });
 
@@ -104,7 +108,7 @@ export const renameOrganization = tenantAction({
   handler: async (ctx, args) => {
     const name = parseField(orgName, args.name);
     const org = await callClerk(() => clerkApi().organizations.updateOrganization(ctx.tenant.orgId, { name }));
-    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organization.updated", org.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -121,9 +125,12 @@ export const invite = tenantAction({
         emailAddress,
         role,
         inviterUserId: ctx.tenant.userId,
+        // The email's link checks the invitation at Clerk, then lands on the app's sign-in page,
+        // whose <SignIn/> completes it (or sends a new user on to <SignUp/>), not on Clerk's Account Portal.
+        redirectUrl: invitationRedirectUrl(),
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -144,7 +151,7 @@ export const resendInvitation = tenantAction({
     const revoked = await callClerk(() =>
       clerk.organizations.revokeOrganizationInvitation({ organizationId: ctx.tenant.orgId, invitationId, requestingUserId: ctx.tenant.userId }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", revoked.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", revoked.raw, actingFor(ctx.tenant));
     const invitation = await callClerk(() =>
       clerk.organizations.createOrganizationInvitation({
         organizationId: ctx.tenant.orgId,
@@ -153,7 +160,7 @@ export const resendInvitation = tenantAction({
         inviterUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.created", invitation.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -170,7 +177,7 @@ export const revokeInvitation = tenantAction({
         requestingUserId: ctx.tenant.userId,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationInvitation.revoked", invitation.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -189,7 +196,7 @@ export const changeRole = tenantAction({
         role,
       }),
     );
-    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw, ctx.tenant.userId);
+    await clerkSync.applyFromApi(ctx, "organizationMembership.updated", membership.raw, actingFor(ctx.tenant));
   },
 });
 
@@ -215,7 +222,7 @@ async function removeFromOrg(ctx: ActionCtx, tenant: Tenant, userId: string) {
   const membership = await callClerk(() =>
     clerkApi().organizations.deleteOrganizationMembership({ organizationId: tenant.orgId, userId }),
   );
-  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw, tenant.userId);
+  await clerkSync.applyFromApi(ctx, "organizationMembership.deleted", membership.raw, actingFor(tenant));
 }
 
 /** A user of another org answers like an unknown user. */

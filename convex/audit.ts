@@ -16,7 +16,7 @@ export const list = tenantQuery({
     )
       .order("desc")
       .paginate(paginationOpts);
-    // A page names at most two people per entry: look each up once.
+    // A page names at most three people per entry: look each up once.
     const names = new Map<string, string | null>();
     const nameOf = async (userId: string | undefined) => {
       if (!userId) return null;
@@ -35,6 +35,8 @@ export const list = tenantQuery({
         kind: e.kind,
         source: e.source,
         actor: e.actorId ? { userId: e.actorId, name: await nameOf(e.actorId) } : null,
+        // Someone signed in as the actor (Clerk impersonation, e.g. support staff).
+        impersonator: e.impersonatorId ? { userId: e.impersonatorId, name: await nameOf(e.impersonatorId) } : null,
         subject: e.userId || e.email ? { userId: e.userId ?? null, name: await nameOf(e.userId), email: e.email ?? null } : null,
         role: e.role ?? null,
         previousRole: e.previousRole ?? null,

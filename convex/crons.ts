@@ -8,6 +8,6 @@ crons.daily("prune webhook delivery records", { hourUTC: 4, minuteUTC: 17 }, int
 
 // Webhooks get lost (an endpoint down for a week, a rotated secret): read
 // everything back from Clerk once a day.
-crons.daily("reconcile with Clerk", { hourUTC: 3, minuteUTC: 41 }, internal.reconcile.start, { trigger: "cron" });
+crons.daily("reconcile with Clerk", { hourUTC: 3, minuteUTC: 41 }, internal.sync.reconcile, { trigger: "cron" });
 
 export default crons;

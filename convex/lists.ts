@@ -6,7 +6,7 @@ import { listName, parseField } from "./lib/inputs";
 import { tenantMutation, tenantQuery } from "./lib/tenant";
 import { appError } from "./lib/errors";
 import { deleteTodosOfList } from "./lib/purge";
-import { recordAudit } from "./lib/audit";
+import { actorOf, recordAudit } from "./lib/audit";
 import { calendarDay } from "./lib/inputs";
 import { listCounts, todoStats } from "./lib/todoStats";
 
@@ -67,7 +67,7 @@ export const create = tenantMutation({
       archived: false,
       createdBy: ctx.tenant.userId,
     });
-    await recordAudit(ctx.db, { orgId: ctx.tenant.orgId, kind: "list.created", source: "app", actorId: ctx.tenant.userId, name });
+    await recordAudit(ctx.db, { orgId: ctx.tenant.orgId, kind: "list.created", source: "app", ...actorOf(ctx.tenant), name });
     return listId;
   },
 });
@@ -98,7 +98,7 @@ export const remove = tenantMutation({
     const list = await loadOwned(ctx.db, "lists", args.listId, "List");
     await ctx.db.delete("lists", list._id);
     await todoStats.listDeleted(ctx, list.orgId, list._id);
-    await recordAudit(ctx.db, { orgId: list.orgId, kind: "list.deleted", source: "app", actorId: ctx.tenant.userId, name: list.name });
+    await recordAudit(ctx.db, { orgId: list.orgId, kind: "list.deleted", source: "app", ...actorOf(ctx.tenant), name: list.name });
     await ctx.scheduler.runAfter(0, internal.lists.purgeTodos, { orgId: list.orgId, listId: list._id });
   },
 });

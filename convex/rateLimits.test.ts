@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Rate limits on the admin actions, through the local identity provider as
+ * Rate limits on the admin actions, through the Clerk emulator as
  * the Clerk Backend API: a refused call answers RATE_LIMITED and reaches
  * neither the provider nor the component; limits are per user and per org,
  * all or none. Counts only — no wall-clock assertions (the buckets refill

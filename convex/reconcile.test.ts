@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Reconciliation against the local identity provider's Backend API: lost
+ * Reconciliation against the Clerk emulator's Backend API: lost
  * webhooks are recovered, what Clerk no longer has is swept, and nothing a
  * webhook wrote meanwhile is overwritten by an older read.
  */
@@ -101,13 +101,13 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     // Removed through the guarded path: tombstoned, so an old delivery cannot bring them back.
     const tombstones = await inComponent(t, (ctx) => ctx.db.query("tombstones").collect());
     expect(tombstones.map((s) => s.entity).sort()).toEqual(expect.arrayContaining(["membership", "organization"]));
-    // The app's onOrganizationDeleted callback ran: Globex's lists are gone.
+    // The app's organization.deleted handler ran: Globex's lists are gone.
     expect(await t.run((ctx) => ctx.db.query("lists").collect())).toEqual([]);
   });
 
   test("a second run while one is active is refused", async () => {
-    const first = await t.mutation(internal.reconcile.start, { trigger: "test" });
-    const second = await t.mutation(internal.reconcile.start, { trigger: "test" });
+    const first = await t.mutation(internal.sync.reconcile, { trigger: "test" });
+    const second = await t.mutation(internal.sync.reconcile, { trigger: "test" });
     expect(first.started).toBe(true);
     expect(second.started).toBe(false);
     const { active } = await reconciliationStatus(t);
@@ -119,7 +119,7 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     await churn(12);
     await local.drain();
     const { clerk } = local;
-    const started = await t.mutation(internal.reconcile.start, { trigger: "test" });
+    const started = await t.mutation(internal.sync.reconcile, { trigger: "test" });
     expect(started.started).toBe(true);
     // Changes keep arriving by webhook while the run reads and applies its batches.
     const ada = await local.userId("ada@acme.test");
@@ -174,7 +174,7 @@ describe("reconciliation", { timeout: 60_000 }, () => {
       if (!result.started) throw new Error("not started");
       return result.runId;
     });
-    const { parseClerkEvent } = await import("./clerkSyncClient/events");
+    const { parseClerkEvent } = await import("convex-clerk-sync");
     const read = (raw: unknown) => {
       const parsed = parseClerkEvent({ type: "user.updated", data: raw, timestamp: 0 }, 0);
       if (!parsed.ok) throw new Error(parsed.error);

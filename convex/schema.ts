@@ -52,5 +52,7 @@ export default defineSchema({
     // Kept beside by_org_kind for its order: creation time across kinds.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_org", ["orgId"])
-    .index("by_org_kind", ["orgId", "kind"]),
+    .index("by_org_kind", ["orgId", "kind"])
+    // A member's entries: an invitation's acceptance replaces the join logged before it (sync.ts).
+    .index("by_org_user", ["orgId", "userId"]),
 });

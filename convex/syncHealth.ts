@@ -6,7 +6,6 @@
  * instance-wide. A run's counts (how many users the whole instance has) stay
  * out of the answer, since they describe other tenants.
  */
-import { internal } from "./_generated/api";
 import { clerkSync } from "./lib/clerkSync";
 import { appError } from "./lib/errors";
 import { tenantMutation, tenantQuery } from "./lib/tenant";
@@ -48,11 +47,7 @@ export const reconcile = tenantMutation({
   requires: "org:manage",
   handler: async (ctx) => {
     await enforceRateLimits(ctx, { reconcileByOrg: ctx.tenant.orgId });
-    const result = await clerkSync.startReconciliation(ctx, {
-      trigger: "admin",
-      requestedBy: ctx.tenant.userId,
-      step: internal.reconcile.step,
-    });
+    const result = await clerkSync.startReconciliation(ctx, { trigger: "admin", requestedBy: ctx.tenant.userId });
     if (!result.started) {
       throw appError("CONFLICT", `A re-sync is already running (${Math.round(result.active.progress * 100)}% done).`);
     }

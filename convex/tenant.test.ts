@@ -1,5 +1,5 @@
 /**
- * The tenant contract (DESIGN "Identity and claims", "Tenant rules") as a
+ * The tenant contract (README, "Tenant isolation") as a
  * user would notice it: who may call what, that another org's ids behave
  * exactly like missing ones, that webhooks revoke access at once, and that
  * lists and todos behave as promised.
@@ -317,7 +317,7 @@ describe("roles and permissions", () => {
     const w = await setup();
     await addUser(w.t, "user_reader");
     await addMember(w.t, w.orgA, "user_reader", { role: "org:viewer", permissions: ["org:sys_memberships:read", "org:todos:read"] });
-    const reader = as(w.t, tokenV2("user_reader", { id: "org_a", role: "viewer", per: "todos:read" }));
+    const reader = as(w.t, tokenV2("user_reader", { id: "org_a", role: "viewer", permissions: ["org:todos:read"] }));
 
     expect((await reader.query(api.lists.list, {})).map((l) => l.name)).toEqual(["A list"]);
     expect((await reader.query(api.lists.get, { listId: w.listA })).name).toBe("A list");
@@ -334,7 +334,7 @@ describe("roles and permissions", () => {
     const w = await setup();
     await addUser(w.t, "user_writer");
     await addMember(w.t, w.orgA, "user_writer", { role: "org:helper", permissions: ["org:todos:read", "org:todos:write"] });
-    const writer = as(w.t, tokenV2("user_writer", { id: "org_a", role: "helper", per: "todos:read,todos:write" }));
+    const writer = as(w.t, tokenV2("user_writer", { id: "org_a", role: "helper", permissions: ["org:todos:read", "org:todos:write"] }));
 
     const todoId = await writer.mutation(api.todos.create, { listId: w.listA, title: "helped" });
     await writer.mutation(api.todos.setDone, { todoId, done: true });

@@ -1,6 +1,6 @@
 /**
- * Guards DESIGN "Tenant rules" 1 and 2 by construction: every public app
- * function is built with the tenant wrappers, and every app table is keyed
+ * Guards the tenant rules (README, "Tenant isolation") by construction:
+ * every public app function is built with the tenant wrappers, and every app table is keyed
  * by `orgId` with every index starting with it. A new module, export or
  * table that breaks the rule fails here, without anyone writing a test for it.
  */
@@ -9,11 +9,11 @@ import schema from "./schema";
 import { SCOPE } from "./lib/tenant";
 
 /**
- * Every app module Convex would deploy: not generated code, not the
- * component (it has its own boundary), not tests, not the config files
- * (`convex.config.ts`, `auth.config.ts` are not function modules).
+ * Every app module Convex would deploy: not generated code, not tests, not
+ * the config files (`convex.config.ts`, `auth.config.ts` are not function
+ * modules). The components come from npm and have their own boundary.
  */
-const modules = import.meta.glob(["./**/*.ts", "!./_generated/**", "!./clerkSync/**", "!./**/*.test.ts", "!./**/*.config.ts"]);
+const modules = import.meta.glob(["./**/*.ts", "!./_generated/**", "!./**/*.test.ts", "!./**/*.config.ts"]);
 
 /** Public by design without an org: they read only the caller's own records. */
 const USER_SCOPED = new Set(["me:get", "me:lostAccess", "admin:createOrganization"]);
@@ -58,7 +58,12 @@ describe("tenant wrappers", () => {
     }
     // Internal functions are loaded but are not public.
     expect(scopes.has("lists:purgeTodos")).toBe(false);
-    expect(scopes.has("sync:onOrganizationDeleted")).toBe(false);
+    // What convex-clerk-sync generates into sync.ts is loaded, and internal.
+    const sync = (await modules["./sync.ts"]!()) as Record<string, Registered>;
+    for (const name of ["clerkSyncEvent", "reconcile", "reconcileStep"]) {
+      expect(isRegistered(sync[name]) && sync[name].isInternal, name).toBe(true);
+      expect(scopes.has(`sync:${name}`), name).toBe(false);
+    }
   });
 
   test("every allow-listed user-scoped function exists and is built with userQuery", async () => {

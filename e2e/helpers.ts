@@ -1,7 +1,10 @@
 /**
- * Sign-in and inspection helpers for the end-to-end tests. Users sign in
- * through the local identity provider's testing endpoint, which returns the
- * same session cookie its sign-in page sets.
+ * Sign-in and inspection helpers for the end-to-end tests. `signIn` starts a
+ * browser already signed in, as Clerk leaves one after its sign-in: the Clerk
+ * emulator's testing route creates the client and session and hands back the
+ * client cookies; the app's middleware then gets the session token through
+ * Clerk's handshake on the first page load. `signInWithForm` goes through
+ * Clerk's real `<SignIn/>`.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
@@ -30,16 +33,23 @@ export async function orgId(slug: string) {
   return org.id;
 }
 
-/** A browser context signed in as `email`, with `slug` as the active org. */
+/** A browser context signed in as `email`, with `slug` as the active org (else the user's default one). */
 export async function signIn(browser: Browser, email: string, slug?: string) {
-  const session = await clerkApi<{ cookie: { name: string; value: string } }>("/v1/testing/sessions", {
+  const session = await clerkApi<{ session_id: string; cookies: { name: string; value: string }[] }>("/v1/testing/sessions", {
     method: "POST",
     body: { user_id: await userId(email), ...(slug ? { org_id: await orgId(slug) } : {}) },
   });
   const context = await browser.newContext();
-  await context.addCookies([{ name: session.cookie.name, value: session.cookie.value, domain: "localhost", path: "/" }]);
+  await context.addCookies(session.cookies.map((c) => ({ ...c, domain: "localhost", path: "/" })));
   const page = await context.newPage();
-  return { context, page };
+  return { context, page, sessionId: session.session_id };
+}
+
+/** Signs in on the current /sign-in page with Clerk's `<SignIn/>`: email and password in one step. */
+export async function signInWithForm(page: Page, email: string, password = E2E.demoPassword) {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
 }
 
 /** A name no earlier test run used (the stack's data lives for the whole run). */

@@ -14,7 +14,7 @@ test("invite, accept, promote, demote and remove a member, each seen live by the
   await screenshot(ada.page, "members");
   await expectAccessible(ada.page);
 
-  // The invitee accepts through the identity provider.
+  // The invitee accepts (the emulator's testing route; e2e/auth.spec.ts accepts through Clerk's client API).
   const acme = await orgId("acme");
   const { data } = await clerkApi<{ data: { id: string; email_address: string }[] }>(
     `/v1/organizations/${acme}/invitations?status=pending&limit=100`,

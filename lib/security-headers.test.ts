@@ -1,6 +1,6 @@
-/** lib/security-headers.ts: the CSP served by next.config.ts in each auth mode. */
+/** lib/security-headers.ts: the CSP served by next.config.ts, against Clerk and against the emulator. */
 import { describe, expect, test } from "vitest";
-import { clerkFrontendApiHost, contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { CLERK_HOSTS, clerkFrontendApiHost, contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 const directive = (csp: string, name: string) =>
   csp.split("; ").find((d) => d.startsWith(`${name} `))?.slice(name.length + 1).split(" ") ?? [];
@@ -14,7 +14,7 @@ describe("security headers", () => {
     expect(clerkFrontendApiHost("nonsense")).toBeNull();
   });
 
-  test("cloud mode: self, Convex (https + wss) and Clerk's origins only", () => {
+  test("against Clerk: self, Convex (https + wss), the instance's Frontend API and every host Clerk documents", () => {
     const csp = contentSecurityPolicy({
       NEXT_PUBLIC_CONVEX_URL: "https://happy-otter-123.convex.cloud",
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: pk("clerk.example.com", "live"),
@@ -26,26 +26,50 @@ describe("security headers", () => {
       "wss://happy-otter-123.convex.cloud",
       "https://clerk.example.com",
       "https://*.clerk.accounts.dev",
+      "https://*.protect.clerk.com:*",
+      "https://img.clerk.com",
       "https://clerk-telemetry.com",
+      "https://*.clerk-telemetry.com",
     ]);
-    expect(directive(csp, "script-src")).toEqual(expect.arrayContaining(["'self'", "https://clerk.example.com", "https://challenges.cloudflare.com"]));
-    expect(directive(csp, "script-src")).not.toContain("'unsafe-eval'");
+    expect(directive(csp, "script-src")).toEqual([
+      "'self'",
+      "'unsafe-inline'",
+      "https://clerk.example.com",
+      "https://*.clerk.accounts.dev",
+      "https://challenges.cloudflare.com",
+      "https://*.protect.clerk.com",
+    ]);
     expect(directive(csp, "img-src")).toContain("https://img.clerk.com");
-    expect(directive(csp, "frame-src")).toEqual(["https://challenges.cloudflare.com"]);
+    expect(directive(csp, "frame-src")).toEqual(["https://challenges.cloudflare.com", "https://*.protect.clerk.com"]);
+    expect(directive(csp, "worker-src")).toEqual(["'self'", "blob:"]);
     expect(directive(csp, "frame-ancestors")).toEqual(["'none'"]);
     expect(directive(csp, "object-src")).toEqual(["'none'"]);
     expect(csp).not.toContain("localhost");
+    expect(csp).not.toContain("https: ");
   });
 
-  test("local mode: self, the local Convex backend (http + ws) and the local provider", () => {
+  test("against the emulator: the same policy, with its proxy and script origins", () => {
     const csp = contentSecurityPolicy({
       NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3410",
-      NEXT_PUBLIC_LOCAL_CLERK_URL: "http://localhost:3412/",
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: pk("clerk.emulator.localhost", "live"),
+      NEXT_PUBLIC_CLERK_PROXY_URL: "http://localhost:3412/fapi",
+      NEXT_PUBLIC_CLERK_JS_URL: "http://localhost:3412/npm/@clerk/clerk-js@6.40.0/dist/clerk.browser.js",
+      NEXT_PUBLIC_CLERK_UI_URL: "http://localhost:3412/npm/@clerk/ui@1.34.0/dist/ui.browser.js",
     });
-    expect(directive(csp, "connect-src")).toEqual(["'self'", "http://127.0.0.1:3410", "ws://127.0.0.1:3410", "http://localhost:3412"]);
-    expect(directive(csp, "frame-src")).toEqual(["'none'"]);
-    expect(csp).not.toContain("clerk.com");
-    expect(csp).not.toContain("clerk.accounts.dev");
+    expect(directive(csp, "connect-src").slice(0, 5)).toEqual([
+      "'self'",
+      "http://127.0.0.1:3410",
+      "ws://127.0.0.1:3410",
+      "http://localhost:3412",
+      "https://clerk.emulator.localhost",
+    ]);
+    expect(directive(csp, "script-src")).toContain("http://localhost:3412");
+    for (const host of Object.values(CLERK_HOSTS)) expect(csp).toContain(host);
+  });
+
+  test("'unsafe-eval' only under next dev", () => {
+    expect(directive(contentSecurityPolicy({ NODE_ENV: "development" }), "script-src")).toContain("'unsafe-eval'");
+    expect(directive(contentSecurityPolicy({ NODE_ENV: "production" }), "script-src")).not.toContain("'unsafe-eval'");
   });
 
   test("the other headers", () => {

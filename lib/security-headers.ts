@@ -1,8 +1,16 @@
 /**
  * The HTTP security headers every page of the app is served with (wired in
- * next.config.ts `headers()`), built from the same build-time settings that
- * pick the auth mode (lib/auth/config.ts): the Convex URL, and either Clerk's
- * publishable key (cloud) or the local identity provider's URL (local).
+ * next.config.ts `headers()`), built from build-time settings only: the
+ * Convex URL and Clerk's (publishable key, proxy URL, script URLs). Against
+ * Clerk these name Clerk's hosts; in local mode they name the Clerk
+ * emulator; the code is the same.
+ *
+ * Why not `clerkMiddleware`'s `contentSecurityPolicy` option: without
+ * `strict` it allows scripts from any `https:`/`http:` host; with `strict` it
+ * needs a per-request nonce, i.e. every page rendered dynamically. So the
+ * policy is written here, with every host Clerk documents for its default
+ * configuration (docs "Configure Clerk Content-Security-Policy headers",
+ * plus the telemetry hosts its middleware allows).
  *
  * Pure and dependency-free so next.config.ts can import it and tests can call
  * it with any environment.
@@ -11,17 +19,25 @@
 export type SecurityHeaderEnv = {
   NEXT_PUBLIC_CONVEX_URL?: string;
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY?: string;
-  NEXT_PUBLIC_LOCAL_CLERK_URL?: string;
+  NEXT_PUBLIC_CLERK_PROXY_URL?: string;
+  NEXT_PUBLIC_CLERK_JS_URL?: string;
+  NEXT_PUBLIC_CLERK_UI_URL?: string;
   NODE_ENV?: string;
 };
 
-/** Clerk's origins that every cloud instance uses (dev instances, avatars, bot protection). */
-const CLERK_STATIC = {
+/** Clerk's hosts beside the instance's own Frontend API. */
+export const CLERK_HOSTS = {
+  /** Development instances' Frontend APIs. */
   devInstances: "https://*.clerk.accounts.dev",
+  /** Avatars and organization logos (also fetched by the profile components). */
   images: "https://img.clerk.com",
+  /** Cloudflare Turnstile, Clerk's bot protection (script and iframe). */
   turnstile: "https://challenges.cloudflare.com",
-  // Development instances report SDK telemetry here.
+  /** Clerk's abuse and fraud protection: scripts and frames on 443, requests on other ports too. */
+  protect: "https://*.protect.clerk.com",
+  protectConnect: "https://*.protect.clerk.com:*",
   telemetry: "https://clerk-telemetry.com",
+  telemetrySubdomains: "https://*.clerk-telemetry.com",
 };
 
 /** `scheme://host[:port]` of a URL, or null when it does not parse. */
@@ -73,32 +89,20 @@ function convexOrigins(convexUrl: string): string[] {
  */
 export function contentSecurityPolicy(env: SecurityHeaderEnv): string {
   const convex = convexOrigins(env.NEXT_PUBLIC_CONVEX_URL || "http://127.0.0.1:3210");
-  const publishableKey = env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY ?? "";
-  const cloud = publishableKey !== "";
+  const fapiHost = clerkFrontendApiHost(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY ?? "");
+  // The Frontend API: the proxy when one is configured (the emulator is one), and the key's own host.
+  const fapi = [env.NEXT_PUBLIC_CLERK_PROXY_URL && originOf(env.NEXT_PUBLIC_CLERK_PROXY_URL), fapiHost && `https://${fapiHost}`].filter(
+    (origin): origin is string => !!origin,
+  );
+  // clerk-js and @clerk/ui, when they are not loaded from the Frontend API.
+  const scripts = [env.NEXT_PUBLIC_CLERK_JS_URL, env.NEXT_PUBLIC_CLERK_UI_URL].map((url) => url && originOf(url)).filter((o): o is string => !!o);
 
-  const connect = ["'self'", ...convex];
-  const script = ["'self'", "'unsafe-inline'"];
-  const img = ["'self'", "data:", "blob:"];
-  const frame: string[] = [];
-  const form = ["'self'"];
-
-  if (cloud) {
-    const fapiHost = clerkFrontendApiHost(publishableKey);
-    const fapi = fapiHost ? [`https://${fapiHost}`] : [];
-    connect.push(...fapi, CLERK_STATIC.devInstances, CLERK_STATIC.telemetry);
-    script.push(...fapi, CLERK_STATIC.devInstances, CLERK_STATIC.turnstile);
-    img.push(CLERK_STATIC.images);
-    frame.push(CLERK_STATIC.turnstile);
-    form.push(...fapi, CLERK_STATIC.devInstances);
-  } else {
-    const local = originOf(env.NEXT_PUBLIC_LOCAL_CLERK_URL || "http://localhost:3212");
-    if (local) {
-      connect.push(local);
-      img.push(local);
-      form.push(local);
-    }
-  }
+  const connect = ["'self'", ...convex, ...fapi, CLERK_HOSTS.devInstances, CLERK_HOSTS.protectConnect, CLERK_HOSTS.images, CLERK_HOSTS.telemetry, CLERK_HOSTS.telemetrySubdomains];
+  const script = ["'self'", "'unsafe-inline'", ...fapi, ...scripts, CLERK_HOSTS.devInstances, CLERK_HOSTS.turnstile, CLERK_HOSTS.protect];
   if (env.NODE_ENV === "development") script.push("'unsafe-eval'");
+  const img = ["'self'", "data:", "blob:", CLERK_HOSTS.images];
+  const frame = [CLERK_HOSTS.turnstile, CLERK_HOSTS.protect];
+  const form = ["'self'", ...fapi];
 
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
@@ -107,7 +111,7 @@ export function contentSecurityPolicy(env: SecurityHeaderEnv): string {
     ["img-src", img],
     ["font-src", ["'self'", "data:"]],
     ["connect-src", connect],
-    ["frame-src", frame.length ? frame : ["'none'"]],
+    ["frame-src", frame],
     ["worker-src", ["'self'", "blob:"]],
     ["object-src", ["'none'"]],
     ["base-uri", ["'self'"]],

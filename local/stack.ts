@@ -1,6 +1,6 @@
 /**
- * The local stack in one process, for tests and benchmarks: the identity
- * provider and the Convex backend on free ports with a temporary data
+ * The local stack in one process, for tests and benchmarks: the Clerk
+ * emulator and the Convex backend on free ports with a temporary data
  * folder, wired to each other as `npm run dev` wires them.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,7 +12,7 @@ import { createClerkClient } from "@clerk/backend";
 import { startBackend } from "./backend/server";
 import { startClerk, type ClerkOptions } from "./clerk/server";
 
-const SECRET_KEY = "sk_local_stack_in_process";
+const SECRET_KEY = "sk_live_localstackinprocess0123";
 const WEBHOOK_SECRET = "whsec_" + Buffer.from("local-stack-in-process-secret-01").toString("base64");
 
 export function freePort() {
@@ -34,8 +34,8 @@ export async function startLocalStack(options: Pick<ClerkOptions, "chaos" | "ret
     dataDir,
     projectDir: fileURLToPath(new URL("..", import.meta.url)),
     watch: false,
-    // As `npm run dev` passes them: the admin actions call the provider's Backend API.
-    env: { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET, LOCAL_CLERK_ISSUER: clerkUrl, CLERK_SECRET_KEY: SECRET_KEY, CLERK_API_URL: clerkUrl },
+    // As `npm run dev` passes them: Clerk's issuer and Backend API are the emulator's.
+    env: { CLERK_WEBHOOK_SECRET: WEBHOOK_SECRET, CLERK_JWT_ISSUER_DOMAIN: clerkUrl, CLERK_SECRET_KEY: SECRET_KEY, CLERK_API_URL: clerkUrl, APP_URL: "http://localhost:3000" },
     logger: () => {},
   });
   const provider = await startClerk({
@@ -48,7 +48,7 @@ export async function startLocalStack(options: Pick<ClerkOptions, "chaos" | "ret
     logger: { info: () => {}, warn: () => {}, error: console.error },
   });
 
-  /** The provider's testing endpoints (sessions, tokens, webhook status). */
+  /** The emulator's testing routes (sessions, tokens, webhook status). */
   const testing = async <T>(path: string, body?: object) =>
     (await fetch(`${clerkUrl}/v1/testing/${path}`, {
       method: body === undefined ? "GET" : "POST",
@@ -60,7 +60,7 @@ export async function startLocalStack(options: Pick<ClerkOptions, "chaos" | "ret
     backend,
     clerk: createClerkClient({ secretKey: SECRET_KEY, apiUrl: clerkUrl }),
     testing,
-    /** Waits until the provider has delivered every webhook it queued. */
+    /** Waits until the emulator has delivered every webhook it queued. */
     async drained(timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while ((await testing<{ pending: unknown[] }>("webhooks")).pending.length > 0) {

@@ -1,6 +1,6 @@
 /**
  * The whole local stack under the delivery conditions Clerk really produces:
- * the identity provider in chaos mode (every webhook delivered twice, out of
+ * the Clerk emulator in chaos mode (every webhook delivered twice, out of
  * order, late) feeding the local Convex backend. After a burst of changes,
  * what the app reads through the component equals the provider's state.
  */

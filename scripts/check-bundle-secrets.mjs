@@ -3,9 +3,9 @@
  * Fails when the browser bundle carries a secret. Scans every `.js` file
  * under a folder (default `.next/static`, i.e. what `next build` ships to
  * browsers) for secret-shaped strings (Clerk secret keys, svix webhook
- * secrets, local-mode secret keys) and for the exact values of the secret
- * variables in the environment (CLERK_SECRET_KEY, CLERK_WEBHOOK_SECRET,
- * LOCAL_CLERK_SECRET_KEY). Prints file and match for each hit.
+ * secrets) and for the exact values of the secret variables in the
+ * environment (CLERK_SECRET_KEY, CLERK_WEBHOOK_SECRET; in local mode the
+ * Clerk emulator's). Prints file and match for each hit.
  *
  *   node scripts/check-bundle-secrets.mjs [dir]     exit 1 when anything is found
  *
@@ -16,14 +16,10 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** Secret-shaped strings: a known prefix followed by key material (bare prefixes in library code are fine). */
-export const SECRET_PATTERNS = [
-  /sk_(?:test|live)_[A-Za-z0-9]{16,}/g,
-  /whsec_[A-Za-z0-9+/=]{16,}/g,
-  /sk_local_[A-Za-z0-9_]+/g,
-];
+export const SECRET_PATTERNS = [/sk_(?:test|live)_[A-Za-z0-9]{16,}/g, /whsec_[A-Za-z0-9+/=]{16,}/g];
 
 /** The secret variables whose values must never reach a browser. */
-export const SECRET_VARIABLES = ["CLERK_SECRET_KEY", "CLERK_WEBHOOK_SECRET", "LOCAL_CLERK_SECRET_KEY"];
+export const SECRET_VARIABLES = ["CLERK_SECRET_KEY", "CLERK_WEBHOOK_SECRET"];
 
 /** Exact values to look for: the secret variables set in `env` (and a webhook secret's base64 body). */
 export function secretValues(env) {

@@ -15,7 +15,7 @@ type Hit = { file: string; match: string; rule: string };
 const scan = scanForSecrets as (dir: string, env?: Record<string, string | undefined>) => Hit[];
 
 const script = fileURLToPath(new URL("./check-bundle-secrets.mjs", import.meta.url));
-const cliEnv = { ...process.env, CLERK_SECRET_KEY: "", CLERK_WEBHOOK_SECRET: "", LOCAL_CLERK_SECRET_KEY: "" };
+const cliEnv = { ...process.env, CLERK_SECRET_KEY: "", CLERK_WEBHOOK_SECRET: "" };
 let dir: string;
 function bundle(files: Record<string, string>) {
   dir = mkdtempSync(join(tmpdir(), "bundle-secrets-"));
@@ -46,15 +46,14 @@ describe("check-bundle-secrets", () => {
     expect(hits[0]?.match).not.toContain("XyZaBcDeF"); // not echoed in full
   });
 
-  test("whsec_ secrets, local keys and the exact values of secret variables are reported", () => {
+  test("whsec_ secrets and the exact values of secret variables are reported", () => {
     const root = bundle({
       "a.js": 'x="whsec_dGVhbS10b2Rvcy1lMmUtd2ViaG9vay1zZWNyZXQtMDE="',
-      "b.js": 'y="sk_local_e2e"',
       "c.js": 'z="my-own-custom-secret-value"',
     });
-    const hits = scan(root, { LOCAL_CLERK_SECRET_KEY: "my-own-custom-secret-value" });
-    expect(hits.map((h) => h.file).sort()).toEqual(["a.js", "b.js", "c.js"]);
-    expect(hits.find((h) => h.file === "c.js")?.rule).toBe("value of LOCAL_CLERK_SECRET_KEY");
+    const hits = scan(root, { CLERK_SECRET_KEY: "my-own-custom-secret-value" });
+    expect(hits.map((h) => h.file).sort()).toEqual(["a.js", "c.js"]);
+    expect(hits.find((h) => h.file === "c.js")?.rule).toBe("value of CLERK_SECRET_KEY");
   });
 
   test("the CLI exits 1 and prints file and match when something is found", () => {

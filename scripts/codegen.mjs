@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Generates convex/_generated/* and every local component's _generated/*
-// (including the typed component.ts) WITHOUT a Convex deployment. Components
-// from npm packages (e.g. @convex-dev/rate-limiter and the batch worker it
-// mounts) are analysed too; their generated code ships in the package.
+// Generates every `_generated/` directory of the project WITHOUT a Convex
+// deployment, in dependency order:
+//   1. each workspace package's component (`packages/*/src/component/_generated`,
+//      what `npx convex codegen --component-dir` writes), then the package is
+//      built (`npm run build` in it), so its `dist/` is what apps import;
+//   2. each package's example app (`packages/*/example/convex/_generated`);
+//   3. the app (`convex/_generated`), which installs those packages from npm
+//      (workspaces) exactly like `@convex-dev/rate-limiter`.
+// Components from npm are analysed too; their generated code ships in the package.
 //
 // The real `convex codegen` CLI bundles the functions and then asks a backend
 // to analyze them (POST /api/deploy2/start_push). We run the real CLI against
@@ -12,20 +17,30 @@
 //
 // Usage: node scripts/codegen.mjs [--check]
 //   --check  regenerate, then fail if any _generated file differs from git.
+//        node scripts/codegen.mjs --project <dir> [--component-dir <dir>]
+//   one project only (any app with its own node_modules, e.g. a fresh app
+//   that installed a package tarball), nothing built or checked.
 import http from "node:http";
 import zlib from "node:zlib";
 import fs from "node:fs";
 import path from "node:path";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-process.chdir(ROOT); // the CLI must run from the package root
-const CLI = path.join(ROOT, "node_modules/convex/bin/main.js");
-const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/convex/package.json"), "utf8")).version;
-const projectConfig = fs.existsSync("convex.json") ? JSON.parse(fs.readFileSync("convex.json", "utf8")) : {};
-const FUNCTIONS_DIR = projectConfig.functions ?? "convex/";
-const check = process.argv.includes("--check");
+const argv = process.argv.slice(2);
+const check = argv.includes("--check");
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+
+/** A project the CLI runs in: its directory, its own `convex` and its functions dir. */
+function projectAt(dir) {
+  const cli = path.join(dir, "node_modules/convex/bin/main.js");
+  const convexPackage = fs.existsSync(cli) ? dir : ROOT; // a workspace package uses the root's convex
+  const version = JSON.parse(fs.readFileSync(path.join(convexPackage, "node_modules/convex/package.json"), "utf8")).version;
+  const config = path.join(dir, "convex.json");
+  const functionsDir = (fs.existsSync(config) ? JSON.parse(fs.readFileSync(config, "utf8")).functions : undefined) ?? "convex/";
+  return { dir, cli: path.join(convexPackage, "node_modules/convex/bin/main.js"), version, functionsDir };
+}
 
 // ---------------------------------------------------------------------------
 // Analysis: what a backend computes from the pushed bundles.
@@ -58,7 +73,7 @@ const writeFile = (file, text) => {
 // numbered directory, never derived from that path). The CLI types such a
 // component from the package's own `_generated/component.js`, not from this
 // analysis, but the backend's answer covers it all the same.
-async function analyzeDefinition(dir, definitionPath, def, childNames) {
+async function analyzeDefinition(dir, definitionPath, def, childNames, version) {
   for (const m of [def.definition, def.schema, ...def.modules].filter(Boolean)) {
     writeFile(path.join(dir, m.path), m.source);
   }
@@ -123,7 +138,7 @@ async function analyzeDefinition(dir, definitionPath, def, childNames) {
     definition,
     schema,
     functions,
-    udfConfig: { serverVersion: VERSION, importPhaseRngSeed: null, importPhaseUnixTimestamp: null },
+    udfConfig: { serverVersion: version, importPhaseRngSeed: null, importPhaseUnixTimestamp: null },
   };
 }
 
@@ -152,7 +167,7 @@ function checkedComponent(analysis, definitionPath, componentPath) {
   return { definitionPath, componentPath, args: {}, childComponents, httpRoutes: NO_HTTP, exports: {} };
 }
 
-async function startPush(request, tmpRoot) {
+async function startPush(request, tmpRoot, version) {
   if (request.appDefinition.unchangedModuleHashes.length > 0) {
     throw new Error("unexpected unchangedModuleHashes (we report no remote modules)");
   }
@@ -172,7 +187,7 @@ async function startPush(request, tmpRoot) {
       childNames[dep] = analysis[dep].definition.definitionType.name;
     }
     const dir = path.join(tmpRoot, String([...defs.keys()].indexOf(definitionPath)));
-    analysis[definitionPath] = await analyzeDefinition(dir, definitionPath, def, childNames);
+    analysis[definitionPath] = await analyzeDefinition(dir, definitionPath, def, childNames, version);
   };
   for (const definitionPath of defs.keys()) await analyze(definitionPath);
   return {
@@ -189,7 +204,7 @@ async function startPush(request, tmpRoot) {
 // ---------------------------------------------------------------------------
 // Stand-in HTTP server.
 
-function makeServer(tmpRoot) {
+function makeServer(tmpRoot, project) {
   return http.createServer(async (req, res) => {
     const send = (status, body) => {
       res.writeHead(status, { "Content-Type": "application/json" });
@@ -203,14 +218,14 @@ function makeServer(tmpRoot) {
       const route = `${req.method} ${req.url}`;
       if (route === "POST /api/get_config_hashes") {
         return send(200, {
-          config: { functions: FUNCTIONS_DIR },
+          config: { functions: project.functionsDir },
           moduleHashes: [], // => the CLI sends every module as changed
           nodeDependencies: [],
-          udfServerVersion: VERSION,
+          udfServerVersion: project.version,
         });
       }
       if (route === "POST /api/deploy2/start_push") {
-        return send(200, await startPush(JSON.parse(body.toString("utf8")), tmpRoot));
+        return send(200, await startPush(JSON.parse(body.toString("utf8")), tmpRoot, project.version));
       }
       console.error(`[codegen stand-in] unexpected request: ${route}`);
       send(404, { code: "NotFound", message: `codegen stand-in does not implement ${route}` });
@@ -221,43 +236,84 @@ function makeServer(tmpRoot) {
   });
 }
 
-function runCli(port) {
+function runCli(project, port, componentDir) {
   const env = { ...process.env, CI: "1" };
   for (const k of ["CONVEX_DEPLOYMENT", "CONVEX_URL", "CONVEX_SELF_HOSTED_URL", "CONVEX_SELF_HOSTED_ADMIN_KEY"]) {
     delete env[k];
   }
-  const args = [CLI, "codegen", "--url", `http://127.0.0.1:${port}`, "--admin-key", "x", "--typecheck", "disable"];
+  const args = [project.cli, "codegen", "--url", `http://127.0.0.1:${port}`, "--admin-key", "x", "--typecheck", "disable"];
+  if (componentDir) args.push("--component-dir", componentDir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: "inherit" });
+    // The CLI must run from the project's root.
+    const child = spawn(process.execPath, args, { cwd: project.dir, env, stdio: "inherit" });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(signal ? 1 : code));
   });
 }
 
-// Module bundles are imported from a temp dir inside node_modules/.cache so
-// that bare imports of external packages (e.g. "use node" externals) resolve
-// against the project's node_modules; package.json makes the .js files ESM.
-fs.mkdirSync(path.join(ROOT, "node_modules/.cache"), { recursive: true });
-const tmpRoot = fs.mkdtempSync(path.join(ROOT, "node_modules/.cache/convex-codegen-"));
-fs.writeFileSync(path.join(tmpRoot, "package.json"), '{"type":"module"}\n');
-const server = makeServer(tmpRoot);
-let code = 1;
-try {
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  code = await runCli(server.address().port);
-} finally {
-  server.close();
-  fs.rmSync(tmpRoot, { recursive: true, force: true });
-}
-if (code !== 0) {
-  console.error(`codegen: convex CLI exited with code ${code}`);
-  process.exit(code || 1);
+/** Runs the CLI's codegen for one project (or one component of it) against the stand-in. */
+async function codegen(project, componentDir) {
+  // Module bundles are imported from a temp dir inside node_modules/.cache so
+  // that bare imports of external packages (e.g. "use node" externals) resolve
+  // against the project's node_modules; package.json makes the .js files ESM.
+  const cache = path.join(project.dir, "node_modules/.cache");
+  fs.mkdirSync(cache, { recursive: true });
+  const tmpRoot = fs.mkdtempSync(path.join(cache, "convex-codegen-"));
+  fs.writeFileSync(path.join(tmpRoot, "package.json"), '{"type":"module"}\n');
+  const server = makeServer(tmpRoot, project);
+  let code = 1;
+  try {
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    code = await runCli(project, server.address().port, componentDir);
+  } finally {
+    server.close();
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
+  }
+  if (code !== 0) {
+    const what = path.relative(ROOT, path.join(project.dir, componentDir ?? project.functionsDir)) || project.dir;
+    console.error(`codegen: convex CLI exited with code ${code} for ${what}`);
+    process.exit(code || 1);
+  }
 }
 
+/** Workspace packages that hold a component (`src/component/convex.config.ts`). */
+function componentPackages() {
+  const dir = path.join(ROOT, "packages");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((p) => fs.existsSync(path.join(p, "src/component/convex.config.ts")))
+    .sort();
+}
+
+const single = option("--project");
+if (single) {
+  await codegen(projectAt(path.resolve(single)), option("--component-dir"));
+  process.exit(0);
+}
+
+const generatedDirs = [];
+for (const pkg of componentPackages()) {
+  const project = projectAt(pkg);
+  await codegen(project, "src/component");
+  const built = spawnSync("npm", ["run", "build", "--silent"], { cwd: pkg, stdio: "inherit" });
+  if (built.status !== 0) {
+    console.error(`codegen: building ${path.relative(ROOT, pkg)} failed`);
+    process.exit(1);
+  }
+  await codegen(project);
+  generatedDirs.push(path.join(pkg, "src/component"), path.join(pkg, project.functionsDir));
+}
+const app = projectAt(ROOT);
+await codegen(app);
+generatedDirs.push(path.join(ROOT, app.functionsDir));
+
+const specs = generatedDirs.map((dir) => `:(glob)${path.relative(ROOT, dir).replace(/\/+$/, "")}/**/_generated/**`);
 if (check) {
   // Compare the regenerated files with git (index + untracked), e.g. in CI.
-  const spec = `:(glob)${FUNCTIONS_DIR.replace(/\/+$/, "")}/**/_generated/**`;
-  const drift = execFileSync("git", ["status", "--porcelain", "--untracked-files=all", "--", spec], {
+  const drift = execFileSync("git", ["status", "--porcelain", "--untracked-files=all", "--", ...specs], {
+    cwd: ROOT,
     encoding: "utf8",
   }).trimEnd();
   if (drift) {
@@ -265,9 +321,9 @@ if (check) {
     process.exit(1);
   }
 }
-const files = fs
-  .readdirSync(FUNCTIONS_DIR, { recursive: true })
-  .filter((f) => f.split(path.sep).includes("_generated") && fs.statSync(path.join(FUNCTIONS_DIR, f)).isFile());
-console.log(`codegen: ${files.length} files in ${FUNCTIONS_DIR}**/_generated ${check ? "up to date" : "written"} (convex ${VERSION}, no deployment)`);
+const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "--", ...specs], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
+  .filter(Boolean);
+console.log(`codegen: ${files.length} files in ${generatedDirs.length} _generated trees ${check ? "up to date" : "written"} (convex ${app.version}, no deployment)`);
 // Exit explicitly: imported user modules may have left timers/handles open.
 process.exit(0);

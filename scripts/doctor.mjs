@@ -18,10 +18,25 @@ export function frontendApiHost(publishableKey) {
   return decoded.endsWith("$") && decoded.length > 1 ? decoded.slice(0, -1) : null;
 }
 
+/** A key for a `.localhost` Frontend API (reserved, RFC 6761) is the Clerk emulator's: no real instance can have one. */
+export const isEmulatorKey = (publishableKey) => !!frontendApiHost(publishableKey)?.endsWith(".localhost");
+
 export const checks = {
   publishableKey(pk) {
     if (!pk) return "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not set (Next, .env.local).";
     return frontendApiHost(pk) ? null : "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not a Clerk publishable key (pk_test_… / pk_live_…).";
+  },
+  /** The web app's origin on the Convex deployment: invitation emails link to its /sign-in. */
+  appUrl(url) {
+    if (!url) return "APP_URL is not set on the Convex deployment (npx convex env set APP_URL https://your-app): invitations cannot link back to the app.";
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return `APP_URL is not a URL: ${url}`;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "APP_URL must be the app's http(s) origin.";
+    return parsed.pathname === "/" && !url.endsWith("/") ? null : "APP_URL must be the bare origin (https://todos.example.com), no path or trailing slash.";
   },
   secretKey(sk, pk) {
     if (!sk) return "CLERK_SECRET_KEY is not set.";
@@ -98,11 +113,12 @@ function deploymentEnv() {
 
 async function main() {
   const env = { ...readEnvFile(".env.local"), ...process.env };
-  const cloud = !!(env.CONVEX_DEPLOYMENT && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY);
+  const realKeys = !!env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY && !isEmulatorKey(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
+  const cloud = !!(env.CONVEX_DEPLOYMENT && realKeys && env.CLERK_SECRET_KEY);
   const mode = cloud ? "cloud" : "local";
   const results = [];
   const check = (name, problem) => results.push({ name, problem });
-  console.log(`mode: ${mode} (${cloud ? "a Convex deployment and Clerk keys are configured" : "no Convex deployment or Clerk keys"})`);
+  console.log(`mode: ${mode} (${cloud ? "a Convex deployment and Clerk keys are configured" : "no Convex deployment or real Clerk keys: the Clerk emulator"})`);
 
   check("Convex URL", checks.convexUrl(env.NEXT_PUBLIC_CONVEX_URL, mode));
   if (cloud) {
@@ -117,14 +133,15 @@ async function main() {
       check("JWT issuer (Convex env)", checks.issuer(deployment.values.CLERK_JWT_ISSUER_DOMAIN, pk));
       check("webhook secret (Convex env)", checks.webhookSecret(deployment.values.CLERK_WEBHOOK_SECRET));
       check("Backend API key (Convex env)", checks.secretKey(deployment.values.CLERK_SECRET_KEY, pk));
+      check("app URL (Convex env)", checks.appUrl(deployment.values.APP_URL));
     }
   } else {
     check("webhook secret", env.CLERK_WEBHOOK_SECRET ? checks.webhookSecret(env.CLERK_WEBHOOK_SECRET) : null);
     for (const [name, key, path] of [
       ["local Convex backend", "NEXT_PUBLIC_CONVEX_URL", "/version"],
-      ["local identity provider", "LOCAL_CLERK_URL", "/.well-known/openid-configuration"],
+      ["Clerk emulator", "NEXT_PUBLIC_CLERK_PROXY_URL", "/v1/environment"],
     ]) {
-      if (env[key]) check(`${name} running`, (await reachable(env[key], path)) && `${name} is not running: start it with npm run dev.`);
+      if (env[key]) check(`${name} running`, (await reachable(`${env[key].replace(/\/+$/, "")}${path}`)) && `${name} is not running: start it with npm run dev.`);
     }
   }
   if (env.CONVEX_SELF_HOSTED_URL || env.CONVEX_SELF_HOSTED_ADMIN_KEY) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checks, frontendApiHost } from "./doctor.mjs";
+import { checks, frontendApiHost, isEmulatorKey } from "./doctor.mjs";
 
 const pkFor = (host: string, kind = "test") => `pk_${kind}_${Buffer.from(`${host}$`).toString("base64")}`;
 const pk = pkFor("verb-noun-12.clerk.accounts.dev");
@@ -9,6 +9,20 @@ describe("doctor checks", () => {
     expect(frontendApiHost(pk)).toBe("verb-noun-12.clerk.accounts.dev");
     expect(frontendApiHost("pk_test_nothing")).toBeNull();
     expect(checks.publishableKey("sk_test_abc")).toMatch(/not a Clerk publishable key/);
+  });
+
+  test("the Clerk emulator's keys are told from real ones by their reserved .localhost host", () => {
+    expect(isEmulatorKey(pkFor("clerk.emulator.localhost", "live"))).toBe(true);
+    expect(isEmulatorKey(pk)).toBe(false);
+    expect(isEmulatorKey(pkFor("clerk.example.com", "live"))).toBe(false);
+    expect(isEmulatorKey(undefined)).toBe(false);
+  });
+
+  test("APP_URL is the app's bare origin", () => {
+    expect(checks.appUrl("https://todos.example.com")).toBeNull();
+    expect(checks.appUrl(undefined)).toMatch(/not set/);
+    expect(checks.appUrl("https://todos.example.com/")).toMatch(/bare origin/);
+    expect(checks.appUrl("todos.example.com")).toMatch(/not a URL/);
   });
 
   test("the issuer must be the bare https origin of the key's Frontend API", () => {

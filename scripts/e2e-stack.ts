@@ -15,11 +15,11 @@ writeFileSync(E2E.envFile, Object.entries(E2E.env).map(([k, v]) => `${k}=${v}\n`
 
 // Cloud settings of the developer's shell must not leak into the local stack.
 const env: NodeJS.ProcessEnv = { ...process.env };
-for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_)/.test(key)) delete env[key];
+for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_|DEMO_)/.test(key)) delete env[key];
 Object.assign(env, E2E.env, { NEXT_TELEMETRY_DISABLED: "1" });
 const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
-// The shipped browser code must not carry a secret (sk_…, whsec_…, this stack's LOCAL_CLERK_SECRET_KEY).
+// The shipped browser code must not carry a secret (sk_…, whsec_…, this stack's CLERK_SECRET_KEY).
 const secrets = spawnSync("node", ["scripts/check-bundle-secrets.mjs", ".next/static"], { stdio: "inherit", env });
 if (secrets.status !== 0) process.exit(secrets.status ?? 1);
 

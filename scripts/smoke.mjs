@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Local-mode smoke test: starts `npm run dev` with no accounts configured,
- * signs in through the local identity provider, creates a todo with
+ * signs in through the Clerk emulator (its testing route), creates a todo with
  * ConvexHttpClient, sees it arrive through a ConvexClient subscription, then
  * stops with Ctrl-C (SIGINT) and checks that nothing is left listening.
  * Runs on free ports with its own data folder and env file.
@@ -24,17 +24,18 @@ const freePort = () =>
     });
   });
 const [convexPort, sitePort, clerkPort, appPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-const secretKey = "sk_local_smoke";
+const secretKey = "sk_live_smoketestemulatorkey0123";
 const urls = {
   NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${convexPort}`,
   CONVEX_SITE_URL: `http://127.0.0.1:${sitePort}`,
-  LOCAL_CLERK_URL: `http://localhost:${clerkPort}`,
+  NEXT_PUBLIC_CLERK_PROXY_URL: `http://localhost:${clerkPort}/fapi`,
 };
+const clerkUrl = `http://127.0.0.1:${clerkPort}`;
 const envFile = join(dir, "env.local");
-writeFileSync(envFile, Object.entries({ ...urls, LOCAL_CLERK_SECRET_KEY: secretKey }).map(([k, v]) => `${k}=${v}\n`).join(""));
+writeFileSync(envFile, Object.entries({ ...urls, CLERK_SECRET_KEY: secretKey }).map(([k, v]) => `${k}=${v}\n`).join(""));
 
 const cleanEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_)/.test(k)),
+  Object.entries(process.env).filter(([k]) => !/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_|DEMO_)/.test(k)),
 );
 const dev = spawn("node", ["scripts/dev.mjs"], {
   env: { ...cleanEnv, DEV_ENV_FILE: envFile, LOCAL_DATA_DIR: join(dir, "data"), PORT: String(appPort) },
@@ -57,7 +58,7 @@ async function waitFor(what, check, timeoutMs = 60_000) {
   }
 }
 const clerkApi = async (path, init = {}) => {
-  const res = await fetch(`${urls.LOCAL_CLERK_URL}${path}`, {
+  const res = await fetch(`${clerkUrl}${path}`, {
     ...init,
     headers: { authorization: `Bearer ${secretKey}`, "content-type": "application/json" },
   });
@@ -75,7 +76,7 @@ let failure;
 let subscriber;
 let stopping = false;
 try {
-  step("waiting for the local identity provider and backend");
+  step("waiting for the Clerk emulator and the local backend");
   const [ada] = await waitFor("the seeded user", () => clerkApi("/v1/users?email_address=ada@acme.test"));
   const { data: orgs } = await clerkApi("/v1/organizations?limit=10");
   const acme = orgs.find((o) => o.slug === "acme");

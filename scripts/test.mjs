@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check a change must pass, in order — generated code has
- * no drift, types, lint, then the test suites — ending with one plain
- * "N passed, N failed" line (vitest's tests plus one per static check).
+ * no drift (which builds the workspace packages), types, lint, then the test
+ * suites — ending with one plain "N passed, N failed" line (vitest's tests
+ * plus one per static check).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -69,11 +70,14 @@ function e2e() {
   }
 }
 
+// Also builds the workspace packages (their dist/ is what the app imports).
 check("codegen drift", "node", ["scripts/codegen.mjs", "--check"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
+check("typecheck (convex-clerk-sync)", "npx", ["tsc", "--noEmit", "-p", "packages/convex-clerk-sync"]);
 check("lint", "npx", ["eslint", "."]);
 vitest("unit tests", "vitest.config.ts");
-vitest("node tests (local mode, scripts, server helpers)", "vitest.node.config.ts");
+vitest("convex-clerk-sync package tests", "packages/convex-clerk-sync/vitest.config.ts");
+vitest("node tests (local mode, scripts, server helpers, the package's consumer test)", "vitest.node.config.ts");
 check("local mode smoke (npm run dev)", "node", ["scripts/smoke.mjs"]);
 e2e();
 

@@ -3,8 +3,12 @@
  * component API is typed, so a wrong argument type does not compile. Each
  * `@ts-expect-error` fails the typecheck if its line ever compiles.
  */
+import type { ClerkSyncModule } from "convex-clerk-sync";
 import type { GenericDataModel, GenericMutationCtx } from "convex/server";
-import { components } from "../convex/_generated/api";
+import { components, internal } from "../convex/_generated/api";
+
+/** convex/sync.ts exports what convex/lib/clerkSync.ts says it does (`module: "sync"`). */
+export const syncModule = internal.sync satisfies ClerkSyncModule;
 
 export async function wrongArgumentsDoNotCompile(ctx: GenericMutationCtx<GenericDataModel>) {
   // @ts-expect-error clerkId is a string
@@ -12,8 +16,8 @@ export async function wrongArgumentsDoNotCompile(ctx: GenericMutationCtx<Generic
   // @ts-expect-error orgId is required
   await ctx.runQuery(components.clerkSync.memberships.get, { userId: "user_1" });
   // @ts-expect-error an unknown change kind is not a change
-  await ctx.runMutation(components.clerkSync.ingest.ingest, { svixId: "m", type: "x", occurredAt: 0, change: { kind: "nope" } });
+  await ctx.runMutation(components.clerkSync.ingest.delivery, { svixId: "m", type: "x", occurredAt: 0, change: { kind: "nope" } });
   // The right arguments compile.
-  await ctx.runMutation(components.clerkSync.ingest.ingest, { svixId: "m", type: "x", occurredAt: 0, change: { kind: "ignored" } });
+  await ctx.runMutation(components.clerkSync.ingest.delivery, { svixId: "m", type: "x", occurredAt: 0, change: { kind: "ignored" } });
   await ctx.runQuery(components.clerkSync.users.getByClerkId, { clerkId: "user_1" });
 }

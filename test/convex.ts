@@ -1,33 +1,27 @@
 /**
- * convex-test set-up for the app and its components (clerkSync, and from npm
- * the rate limiter and the aggregate holding the overview's counts). Test helpers live outside convex/ so the Convex bundler
- * never treats them as modules.
+ * convex-test set-up for the app and its components, all installed from npm
+ * (convex-clerk-sync, the rate limiter, and the aggregate holding the
+ * overview's counts). Test helpers live outside convex/ so the Convex
+ * bundler never treats them as modules.
  */
 import aggregate from "@convex-dev/aggregate/test";
 import batchWorker from "@convex-dev/batch-worker/test";
 import rateLimiter from "@convex-dev/rate-limiter/test";
+import clerkSync from "convex-clerk-sync/test";
 import { convexTest } from "convex-test";
 import schema from "../convex/schema";
-import componentSchema from "../convex/clerkSync/schema";
 
-export const appModules = import.meta.glob([
-  "../convex/**/*.ts",
-  "!../convex/clerkSync/**",
-  "!../convex/**/*.test.ts",
-]);
-
-export const componentModules = import.meta.glob(["../convex/clerkSync/**/*.ts", "!../convex/**/*.test.ts"]);
+export const appModules = import.meta.glob(["../convex/**/*.ts", "!../convex/**/*.test.ts"]);
 
 type TestConvex = ReturnType<typeof convexTest>;
 
 /**
  * Mounts the app's components in a convex-test instance, under the names
- * convex.config.ts gives them: clerkSync (`name` for a second copy), and the
- * rate limiter through the package's own helper, which also mounts the
- * batch worker it uses (`rateLimiter/batchWorker`).
+ * convex.config.ts gives them, each through its package's own helper (the
+ * rate limiter's also mounts the batch worker it uses).
  */
-export function register(t: TestConvex, name = "clerkSync") {
-  t.registerComponent(name, componentSchema, componentModules);
+export function register(t: TestConvex) {
+  clerkSync.register(t, "clerkSync");
   rateLimiter.register(t, "rateLimiter");
   // The aggregate's own helper leaves out the batch worker it mounts.
   aggregate.register(t, "todoStats");

@@ -1,5 +1,5 @@
 /**
- * The local identity provider as the Clerk Backend API for convex-test: the
+ * The Clerk emulator as the Clerk Backend API for convex-test: the
  * admin actions call it over HTTP, and its webhooks are forwarded into the
  * test deployment's /clerk-webhook route — the whole loop, in one process.
  * Needs the Node test environment (`// @vitest-environment node`).
@@ -14,6 +14,8 @@ import { startClerk } from "../local/clerk/server";
 import { WEBHOOK_SECRET, type TestApp } from "./convex";
 
 const SECRET_KEY = "sk_test_admin_actions";
+/** The app's origin as the deployment knows it (APP_URL): invitation links return to its /sign-in. */
+export const APP_URL = "https://todos.example.test";
 
 async function withEnv<T>(name: string, value: string | undefined, fn: () => Promise<T>): Promise<T> {
   const saved = process.env[name];
@@ -53,6 +55,7 @@ export async function startLocalClerk(t: TestApp) {
   });
   process.env.CLERK_SECRET_KEY = SECRET_KEY;
   process.env.CLERK_API_URL = clerkServer.url;
+  process.env.APP_URL = APP_URL;
   const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: clerkServer.url });
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${clerkServer.url}${path}`, {
@@ -71,6 +74,8 @@ export async function startLocalClerk(t: TestApp) {
     withApiUrl: <T>(apiUrl: string, fn: () => Promise<T>) => withEnv("CLERK_API_URL", apiUrl, fn),
     /** Runs `fn` as a deployment with no CLERK_SECRET_KEY. */
     withoutSecretKey: <T>(fn: () => Promise<T>) => withEnv("CLERK_SECRET_KEY", undefined, fn),
+    /** Runs `fn` as a deployment with no APP_URL. */
+    withoutAppUrl: <T>(fn: () => Promise<T>) => withEnv("APP_URL", undefined, fn),
     /** From now on this fraction of deliveries (0–1) is lost without a retry. */
     dropWebhooks: (rate: number) => void (dropRate = rate),
     /** A synthetic directory (see local/clerk/testing.ts); `webhooks: false` sends none of it. */
@@ -111,6 +116,7 @@ export async function startLocalClerk(t: TestApp) {
       rmSync(dataDir, { recursive: true, force: true });
       delete process.env.CLERK_SECRET_KEY;
       delete process.env.CLERK_API_URL;
+      delete process.env.APP_URL;
     },
   };
 }

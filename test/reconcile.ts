@@ -3,7 +3,6 @@
  * on real timers), and compare the component's state with the provider's.
  */
 import type { ClerkClient } from "@clerk/backend";
-import type { Doc } from "../convex/clerkSync/_generated/dataModel";
 import { components, internal } from "../convex/_generated/api";
 import type { TestApp } from "./convex";
 import { inComponent } from "./clerk";
@@ -12,9 +11,9 @@ export async function reconciliationStatus(t: TestApp) {
   return await t.run((ctx) => ctx.runQuery(components.clerkSync.reconcile.status, {}));
 }
 
-/** Starts a run (as `npx convex run reconcile:start` would) and waits until it is over. */
+/** Starts a run (as `npx convex run sync:reconcile` would) and waits until it is over. */
 export async function reconcile(t: TestApp, timeoutMs = 60_000) {
-  const { started } = await t.mutation(internal.reconcile.start, { trigger: "test" });
+  const { started } = await t.mutation(internal.sync.reconcile, { trigger: "test" });
   if (!started) throw new Error("a reconciliation is already running");
   return await untilFinished(t, timeoutMs);
 }
@@ -72,12 +71,13 @@ export async function componentState(t: TestApp) {
       cursor = page.continueCursor;
     }
   };
+  type Row = Record<string, string | undefined>;
   return canonical({
-    users: await rows<Doc<"users">>("users", (u) => [u.clerkId, u.firstName ?? null, u.lastName ?? null, u.primaryEmail ?? null]),
-    organizations: await rows<Doc<"organizations">>("organizations", (o) => [o.clerkId, o.name, o.slug ?? null]),
-    memberships: await rows<Doc<"memberships">>("memberships", (m) => [m.orgId, m.userId, m.role]),
-    invitations: await rows<Doc<"invitations">>("invitations", (i) =>
-      i.status === "pending" ? [i.clerkId, i.orgId, i.email, i.role] : null,
+    users: await rows<Row>("users", (u) => [u.clerkId!, u.firstName ?? null, u.lastName ?? null, u.primaryEmail ?? null]),
+    organizations: await rows<Row>("organizations", (o) => [o.clerkId!, o.name!, o.slug ?? null]),
+    memberships: await rows<Row>("memberships", (m) => [m.orgId!, m.userId!, m.role!]),
+    invitations: await rows<Row>("invitations", (i) =>
+      i.status === "pending" ? [i.clerkId!, i.orgId ?? null, i.email!, i.role!] : null,
     ),
   });
 }

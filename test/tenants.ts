@@ -19,10 +19,24 @@ type Membership = ReturnType<typeof membership>;
 /** Token claims as `withIdentity` takes them, org claims included. */
 export type Claims = Partial<UserIdentity> & Record<string, unknown>;
 
-/** A session token v2 identity (`o: { id, slg, rol, per }`), as Clerk's Convex integration issues. */
-export function tokenV2(userId: string, org?: { id: string; slug?: string; role?: string; per?: string }): Claims {
-  const claims: Claims = { subject: userId, name: `Name ${userId}`, email: `${userId}@example.com` };
-  if (org) claims.o = { id: org.id, slg: org.slug ?? org.id.replace(/_/g, "-"), rol: org.role ?? "member", ...(org.per ? { per: org.per } : {}) };
+/**
+ * A session token v2 identity, as Clerk's Convex integration issues it:
+ * `v: 2`, `o: { id, slg, rol, per, fpm }` and `fea`, custom permissions
+ * (`org:<feature>:<perm>`) encoded as bare names plus one bitmask per feature.
+ */
+export function tokenV2(userId: string, org?: { id: string; slug?: string; role?: string; permissions?: string[] }): Claims {
+  const claims: Claims = { subject: userId, name: `Name ${userId}`, email: `${userId}@example.com`, v: 2, sts: "active" };
+  if (!org) return claims;
+  const o: Record<string, string> = { id: org.id, slg: org.slug ?? org.id.replace(/_/g, "-"), rol: org.role ?? "member" };
+  const granted = (org.permissions ?? []).map((p) => p.split(":")).filter((parts) => parts.length === 3);
+  const features = [...new Set(granted.map(([, feature]) => feature!))];
+  const per = [...new Set(granted.map(([, , permission]) => permission!))];
+  if (per.length > 0) {
+    o.per = per.join(",");
+    o.fpm = features.map((f) => per.reduce((mask, p, i) => (granted.some(([, gf, gp]) => gf === f && gp === p) ? mask | (1 << i) : mask), 0)).join(",");
+    claims.fea = features.map((f) => `o:${f}`).join(",");
+  }
+  claims.o = o;
   return claims;
 }
 

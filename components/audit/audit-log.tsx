@@ -98,6 +98,7 @@ function AuditEntries() {
                   </TableCell>
                   <TableCell className="truncate" title={actorOf(entry)}>
                     {actorOf(entry)}
+                    <Impersonator entry={entry} />
                   </TableCell>
                   <TableCell className="whitespace-normal [overflow-wrap:anywhere]">{describe(entry)}</TableCell>
                   <TableCell>
@@ -115,6 +116,7 @@ function AuditEntries() {
                   <span className="min-w-0 truncate font-medium text-foreground/80" title={actorOf(entry)}>
                     {actorOf(entry)}
                   </span>
+                  <Impersonator entry={entry} />
                   <span title={formatDateTime(entry.at)}>{formatRelative(entry.at)}</span>
                   <SourceBadge source={entry.source} />
                 </p>
@@ -129,6 +131,16 @@ function AuditEntries() {
         </Button>
       )}
     </section>
+  );
+}
+
+/** Who really acted when a Clerk admin impersonated the actor. */
+function Impersonator({ entry }: { entry: Entry }) {
+  if (!entry.impersonator) return null;
+  return (
+    <span className="block text-xs text-muted-foreground">
+      impersonated by {entry.impersonator.name ?? entry.impersonator.userId}
+    </span>
   );
 }
 

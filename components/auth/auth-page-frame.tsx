@@ -8,7 +8,7 @@ export function AuthPageFrame({ children }: { children: React.ReactNode }) {
       <Link href="/" className="rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none">
         <Logo />
       </Link>
-      <main>{children}</main>
+      <main className="flex flex-col items-center gap-6">{children}</main>
     </div>
   );
 }

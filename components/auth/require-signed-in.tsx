@@ -7,7 +7,8 @@ import { useAuth } from "@/lib/auth";
 import { ServiceProblem } from "@/components/layout/service-problem";
 
 /**
- * Renders its children once the user is signed in and Convex has accepted
+ * Renders its children once the user is signed in (a pending session too:
+ * onboarding is where it goes, see middleware.ts) and Convex has accepted
  * their token; sends signed-out visitors to sign in. After the first
  * success the children stay mounted through token refreshes and org switches.
  */
@@ -18,7 +19,7 @@ export function RequireSignedIn({ fallback, children }: { fallback: ReactNode; c
   const [ready, setReady] = useState(false);
   const [slow, setSlow] = useState(false);
 
-  const signedOut = auth.isLoaded && !auth.isSignedIn && !auth.error;
+  const signedOut = auth.isLoaded && !auth.isSignedIn;
   if (isAuthenticated && !ready) setReady(true);
   if (signedOut && ready) setReady(false);
 
@@ -34,14 +35,11 @@ export function RequireSignedIn({ fallback, children }: { fallback: ReactNode; c
     return () => clearTimeout(timer);
   }, [stuck]);
 
-  if (auth.error) {
-    return <ServiceProblem title="Sign-in service unavailable" message={auth.error} />;
-  }
   if (stuck && slow) {
     return (
       <ServiceProblem
         title="The backend did not accept your session"
-        message="You are signed in, but the Convex backend rejected the session token. Check that it trusts this identity provider (CLERK_JWT_ISSUER_DOMAIN or LOCAL_CLERK_ISSUER)."
+        message="You are signed in, but the Convex backend rejected the session token. Check that the deployment trusts this Clerk instance (CLERK_JWT_ISSUER_DOMAIN)."
       />
     );
   }

@@ -5,7 +5,7 @@ import { useMutation } from "convex/react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
-import { listName } from "@/convex/lib/inputs";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";
 import { useOrg } from "@/components/orgs/org-context";
 import { Button } from "@/components/ui/button";
@@ -43,17 +43,17 @@ function ListNameForm({ list, onDone }: { list?: Props["list"]; onDone: () => vo
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = listName.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    const parsed = cleanText(textFields.listName, name);
+    if (!parsed.ok) return setError(parsed.error);
     setPending(true);
     try {
       if (list) {
-        await rename({ listId: list._id, name: parsed.data });
+        await rename({ listId: list._id, name: parsed.value });
         onDone();
       } else {
-        const id = await create({ name: parsed.data });
+        const id = await create({ name: parsed.value });
         onDone();
-        toast.success(`Created “${parsed.data}”`);
+        toast.success(`Created “${parsed.value}”`);
         router.push(href(`/lists/${id}`));
       }
     } catch (e) {

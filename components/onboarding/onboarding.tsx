@@ -8,11 +8,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
 import { orgPath, useMe } from "@/components/orgs/me-provider";
 import { OrgAvatar } from "@/components/orgs/org-avatar";
+import { PendingInvitationList, usePendingInvitations } from "@/components/orgs/pending-invitations";
 
-/** For a user without an active org: pick one of theirs, or start a new one. */
+/**
+ * For a user without an active org (Clerk's `choose-organization` session
+ * task lands here): pick one of theirs, join one they are invited to, or
+ * start a new one.
+ */
 export function Onboarding() {
   const me = useMe();
   const auth = useAuth();
+  const pending = usePendingInvitations();
   const first = auth.user?.name.split(" ")[0];
   return (
     <main id="main" className="flex flex-1 justify-center px-4 py-12 sm:py-20">
@@ -25,6 +31,14 @@ export function Onboarding() {
               : "Create an organization to start sharing lists with your team."}
           </p>
         </div>
+        {pending.invitations.length > 0 && (
+          <Card className="gap-0 py-0">
+            <CardHeader className="border-b py-4">
+              <CardTitle className="text-sm">Invitations</CardTitle>
+            </CardHeader>
+            <PendingInvitationList {...pending} />
+          </Card>
+        )}
         {me.orgs.length > 0 && (
           <Card className="gap-0 py-0">
             <CardHeader className="border-b py-4">

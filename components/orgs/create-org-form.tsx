@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useAction } from "convex/react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
-import { orgName } from "@/convex/lib/inputs";
-import { useAuth } from "@/lib/auth";
+import { cleanText, textFields } from "@/convex/lib/text";
+import { openOrg, useAuth } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,16 +24,17 @@ export function CreateOrgForm({ onDone, autoFocus = true }: { onDone?: () => voi
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = orgName.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    const parsed = cleanText(textFields.orgName, name);
+    if (!parsed.ok) return setError(parsed.error);
     setPending(true);
     setError(null);
     try {
-      const { orgId, slug } = await createOrganization({ name: parsed.data });
+      const { orgId, slug } = await createOrganization({ name: parsed.value });
+      const wasPending = auth.isPending;
       await auth.switchOrg(orgId);
-      toast.success(`Created ${parsed.data}`);
+      toast.success(`Created ${parsed.value}`);
       onDone?.();
-      router.push(`/orgs/${encodeURIComponent(slug ?? orgId)}`);
+      openOrg(`/orgs/${encodeURIComponent(slug ?? orgId)}`, wasPending, router);
       // A double-click's second press may have started a selection on its way out.
       window.getSelection()?.removeAllRanges();
     } catch (e) {

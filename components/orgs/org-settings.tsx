@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useAction } from "convex/react";
 import { toast } from "sonner";
 import { api } from "@/convex/_generated/api";
-import { orgName } from "@/convex/lib/inputs";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";
 import { useDocumentTitle } from "@/lib/hooks/use-document-title";
 import { PageHeader } from "@/components/layout/page-header";
@@ -47,11 +47,11 @@ function RenameOrgCard({ current }: { current: string }) {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = orgName.safeParse(name);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the name.");
+    const parsed = cleanText(textFields.orgName, name);
+    if (!parsed.ok) return setError(parsed.error);
     setPending(true);
     try {
-      await rename({ name: parsed.data });
+      await rename({ name: parsed.value });
       toast.success("Organization renamed");
     } catch (e) {
       setError(errorMessage(e));

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useParams, useRouter } from "next/navigation";
-import { ChevronsUpDownIcon, PlusIcon } from "lucide-react";
+import { ChevronsUpDownIcon, MailIcon, PlusIcon } from "lucide-react";
 import { roleLabel } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import {
@@ -18,10 +18,12 @@ import {
 import { orgPath, useMe } from "./me-provider";
 import { OrgAvatar } from "./org-avatar";
 import { CreateOrgDialog } from "./create-org-dialog";
+import { usePendingInvitations } from "./pending-invitations";
 
-/** The header's org picker: the current org with the user's role, every other org, and "create". */
+/** The header's org picker: the current org with the user's role, every other org, pending invitations, and "create". */
 export function OrgSwitcher() {
   const me = useMe();
+  const pending = usePendingInvitations();
   const router = useRouter();
   const params = useParams<{ slug?: string }>();
   const [creating, setCreating] = useState(false);
@@ -41,6 +43,11 @@ export function OrgSwitcher() {
           className="flex h-8 min-w-0 max-w-64 items-center gap-2 rounded-md px-2 text-sm font-medium outline-none hover:bg-accent focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-accent pointer-coarse:h-11"
         >
           <span className="sr-only">Switch organization. Current: </span>
+          {pending.invitations.length > 0 && (
+            <span className="sr-only">
+              {pending.invitations.length} pending invitation{pending.invitations.length === 1 ? "" : "s"}.
+            </span>
+          )}
           {current ? (
             <>
               <OrgAvatar orgId={current.orgId} name={current.name} />
@@ -74,6 +81,19 @@ export function OrgSwitcher() {
                 </DropdownMenuRadioItem>
               ))}
             </DropdownMenuRadioGroup>
+          )}
+          {pending.invitations.length > 0 && (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuLabel>Invitations</DropdownMenuLabel>
+              {pending.invitations.map((invitation) => (
+                <DropdownMenuItem key={invitation.id} disabled={pending.joining !== null} onSelect={() => void pending.join(invitation)}>
+                  <MailIcon aria-hidden />
+                  <span className="truncate">Join {invitation.orgName}</span>
+                  <span className="ml-auto pl-2 text-xs text-muted-foreground">{roleLabel(invitation.role)}</span>
+                </DropdownMenuItem>
+              ))}
+            </>
           )}
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => setCreating(true)}>

@@ -10,7 +10,7 @@ import { UserAvatar } from "@/components/members/user-avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
-/** `/profile`: the identity provider's profile beside the record the app synced from it. */
+/** `/profile`: Clerk's profile (`<UserProfile/>`) beside the record the app synced from it. */
 export function ProfilePage() {
   const me = useMe();
   const auth = useAuth();
@@ -35,7 +35,7 @@ export function ProfilePage() {
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle className="text-base">Synced record</CardTitle>
-            <CardDescription>What the app knows about you, kept in sync from the identity provider.</CardDescription>
+            <CardDescription>What the app knows about you, kept in sync from Clerk.</CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-5">
             <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">

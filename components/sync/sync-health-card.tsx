@@ -56,7 +56,7 @@ export function SyncHealthCard() {
 
 function HealthDetails({ health }: { health: Health }) {
   const { lastWebhook, rejectedLast24h: rejected, reconciliation } = health;
-  const refused = rejected.signature + rejected.payload + rejected.size;
+  const refused = rejected.signature + rejected.payload + rejected.size + rejected.instance;
   return (
     <dl className="grid grid-cols-[minmax(0,1fr)] gap-4 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
       <dt className="text-muted-foreground">Last change from Clerk</dt>
@@ -78,6 +78,7 @@ function HealthDetails({ health }: { health: Health }) {
             {rejected.signature > 0 && <Badge variant="destructive">{rejected.signature} bad signature</Badge>}
             {rejected.payload > 0 && <Badge variant="destructive">{rejected.payload} invalid payload</Badge>}
             {rejected.size > 0 && <Badge variant="destructive">{rejected.size} too large</Badge>}
+            {rejected.instance > 0 && <Badge variant="destructive">{rejected.instance} from another Clerk instance</Badge>}
           </span>
         )}
       </dd>

@@ -2,7 +2,7 @@
 
 import { useState, type Ref } from "react";
 import { PlusIcon } from "lucide-react";
-import { todoTitle } from "@/convex/lib/inputs";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";
 import { cn } from "@/lib/utils";
 import { Kbd } from "@/components/ui/kbd";
@@ -17,15 +17,15 @@ export function AddTodo({ onAdd, ref }: Props) {
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = todoTitle.safeParse(title);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the title.");
+    const parsed = cleanText(textFields.todoTitle, title);
+    if (!parsed.ok) return setError(parsed.error);
     setTitle("");
     setError(null);
     try {
-      await onAdd(parsed.data);
+      await onAdd(parsed.value);
     } catch (e) {
       // Give the text back so nothing typed is lost.
-      setTitle((current) => current || parsed.data);
+      setTitle((current) => current || parsed.value);
       setError(errorMessage(e));
     }
   }

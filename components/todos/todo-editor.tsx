@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { todoNotes, todoTitle } from "@/convex/lib/inputs";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
@@ -24,13 +24,13 @@ export function TodoEditor({ initial, onSave, onCancel }: Props) {
   const [pending, setPending] = useState(false);
 
   async function save() {
-    const t = todoTitle.safeParse(title);
-    if (!t.success) return setError(t.error.issues[0]?.message ?? "Check the title.");
-    const n = todoNotes.safeParse(notes);
-    if (!n.success) return setError(n.error.issues[0]?.message ?? "Check the notes.");
+    const t = cleanText(textFields.todoTitle, title);
+    if (!t.ok) return setError(t.error);
+    const n = cleanText(textFields.todoNotes, notes);
+    if (!n.ok) return setError(n.error);
     setPending(true);
     try {
-      await onSave({ title: t.data, notes: n.data });
+      await onSave({ title: t.value, notes: n.value });
     } catch (e) {
       setError(errorMessage(e));
       setPending(false);

@@ -12,11 +12,6 @@ import type * as admin from "../admin.js";
 import type * as assigned from "../assigned.js";
 import type * as audit from "../audit.js";
 import type * as bulk from "../bulk.js";
-import type * as clerkSyncClient_events from "../clerkSyncClient/events.js";
-import type * as clerkSyncClient_index from "../clerkSyncClient/index.js";
-import type * as clerkSyncClient_ingest from "../clerkSyncClient/ingest.js";
-import type * as clerkSyncClient_reconcile from "../clerkSyncClient/reconcile.js";
-import type * as clerkSyncClient_webhook from "../clerkSyncClient/webhook.js";
 import type * as crons from "../crons.js";
 import type * as departures from "../departures.js";
 import type * as http from "../http.js";
@@ -33,6 +28,7 @@ import type * as lib_permissions from "../lib/permissions.js";
 import type * as lib_purge from "../lib/purge.js";
 import type * as lib_slug from "../lib/slug.js";
 import type * as lib_tenant from "../lib/tenant.js";
+import type * as lib_text from "../lib/text.js";
 import type * as lib_todoFields from "../lib/todoFields.js";
 import type * as lib_todoStats from "../lib/todoStats.js";
 import type * as lib_todoStore from "../lib/todoStore.js";
@@ -42,7 +38,6 @@ import type * as lists from "../lists.js";
 import type * as me from "../me.js";
 import type * as members from "../members.js";
 import type * as rateLimits from "../rateLimits.js";
-import type * as reconcile from "../reconcile.js";
 import type * as search from "../search.js";
 import type * as sync from "../sync.js";
 import type * as syncHealth from "../syncHealth.js";
@@ -60,11 +55,6 @@ const fullApi: ApiFromModules<{
   assigned: typeof assigned;
   audit: typeof audit;
   bulk: typeof bulk;
-  "clerkSyncClient/events": typeof clerkSyncClient_events;
-  "clerkSyncClient/index": typeof clerkSyncClient_index;
-  "clerkSyncClient/ingest": typeof clerkSyncClient_ingest;
-  "clerkSyncClient/reconcile": typeof clerkSyncClient_reconcile;
-  "clerkSyncClient/webhook": typeof clerkSyncClient_webhook;
   crons: typeof crons;
   departures: typeof departures;
   http: typeof http;
@@ -81,6 +71,7 @@ const fullApi: ApiFromModules<{
   "lib/purge": typeof lib_purge;
   "lib/slug": typeof lib_slug;
   "lib/tenant": typeof lib_tenant;
+  "lib/text": typeof lib_text;
   "lib/todoFields": typeof lib_todoFields;
   "lib/todoStats": typeof lib_todoStats;
   "lib/todoStore": typeof lib_todoStore;
@@ -90,7 +81,6 @@ const fullApi: ApiFromModules<{
   me: typeof me;
   members: typeof members;
   rateLimits: typeof rateLimits;
-  reconcile: typeof reconcile;
   search: typeof search;
   sync: typeof sync;
   syncHealth: typeof syncHealth;
@@ -124,7 +114,7 @@ export const internal: FilterApi<
 > = anyApi as any;
 
 export const components = componentsGeneric() as unknown as {
-  clerkSync: import("../clerkSync/_generated/component.js").ComponentApi<"clerkSync">;
+  clerkSync: import("convex-clerk-sync/_generated/component.js").ComponentApi<"clerkSync">;
   rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
   todoStats: import("@convex-dev/aggregate/_generated/component.js").ComponentApi<"todoStats">;
 };

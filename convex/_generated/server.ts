@@ -43,6 +43,8 @@ type Env = {
   readonly CLERK_JWT_ISSUER_DOMAIN: string | undefined;
   readonly CLERK_SECRET_KEY: string | undefined;
   readonly CLERK_API_URL: string | undefined;
+  readonly CLERK_INSTANCE_ID: string | undefined;
+  readonly APP_URL: string | undefined;
   readonly LOCAL_CLERK_ISSUER: string | undefined;
 };
 

@@ -26,6 +26,8 @@ export const auditFields = {
   source: v.union(v.literal("app"), v.literal("clerk")),
   /** The Clerk user who acted; unknown for changes made in Clerk itself. */
   actorId: v.optional(v.string()),
+  /** Who was signed in as `actorId`: an impersonation session (the token's `act` claim). */
+  impersonatorId: v.optional(v.string()),
   /** The member or invitee concerned. */
   userId: v.optional(v.string()),
   email: v.optional(v.string()),
@@ -43,3 +45,9 @@ export async function recordAudit(db: DatabaseWriter, event: AuditEntry) {
 }
 
 export const sourceOf = (actorId: string | undefined) => (actorId ? ("app" as const) : ("clerk" as const));
+
+/** The audit fields of whoever acts through the app (see Tenant: `impersonatorId` comes from the token). */
+export const actorOf = (tenant: { userId: string; impersonatorId?: string }) => ({
+  actorId: tenant.userId,
+  ...(tenant.impersonatorId ? { impersonatorId: tenant.impersonatorId } : {}),
+});

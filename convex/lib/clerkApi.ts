@@ -5,7 +5,7 @@ import { appError, rateLimited } from "./errors";
 
 /**
  * The Clerk Backend API client for admin actions. In local mode `apiUrl`
- * points at the project's identity provider, which serves the same routes.
+ * points at the Clerk emulator, which serves the same routes.
  */
 export function clerkApi() {
   const secretKey = env.CLERK_SECRET_KEY;
@@ -33,4 +33,15 @@ export async function callClerk<T>(call: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/**
+ * Where an invitation's email link lands: the app's sign-in page (APP_URL on
+ * the deployment). Without APP_URL Clerk sends invitees to its Account Portal,
+ * which cannot finish signing them in to this app.
+ */
+export function invitationRedirectUrl(): string {
+  const appUrl = env.APP_URL?.replace(/\/+$/, "");
+  if (!appUrl) throw appError("INVALID_ARGUMENT", "APP_URL is not set on this deployment: invitation emails need the app's address.");
+  return `${appUrl}/sign-in`;
 }

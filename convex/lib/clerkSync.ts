@@ -1,19 +1,17 @@
-import { components, internal } from "../_generated/api";
+import { ClerkSync } from "convex-clerk-sync";
+import { components } from "../_generated/api";
+import type { DataModel } from "../_generated/dataModel";
 import { env } from "../_generated/server";
-import { ClerkSync } from "../clerkSyncClient";
 import { clerkApi } from "./clerkApi";
 
 /**
- * The app's one instance of the component client. Annotated: its callbacks
- * reference `internal`, whose type is built from every module using it.
+ * The app's one instance of the convex-clerk-sync client. What it generates
+ * (the event handler, reconciliation) is exported from convex/sync.ts, which
+ * `module` names.
  */
-export const clerkSync: ClerkSync = new ClerkSync(components.clerkSync, {
+export const clerkSync = new ClerkSync<DataModel>(components.clerkSync, {
   webhookSecret: () => env.CLERK_WEBHOOK_SECRET,
-  callbacks: {
-    onOrganizationDeleted: internal.sync.onOrganizationDeleted,
-    onOrganizationRenamed: internal.sync.onOrganizationRenamed,
-    onMembershipChanged: internal.sync.onMembershipChanged,
-    onInvitationChanged: internal.sync.onInvitationChanged,
-  },
+  instanceId: () => env.CLERK_INSTANCE_ID,
   clerkClient: clerkApi,
+  module: "sync",
 });

@@ -1,14 +1,26 @@
 /**
  * Field rules shared by the Convex functions and the web app's forms, so a
- * malformed form fails the same way in the browser and on the server.
+ * malformed form fails the same way in the browser and on the server. Names
+ * and titles follow the clean-text rule of `./text` (forms call it
+ * directly, without zod).
  */
 import { z } from "zod";
 import { appError } from "./errors";
+import { cleanText, textFields, type TextField } from "./text";
 
-export const listName = z.string().trim().min(1, "Name the list.").max(80, "Keep list names under 80 characters.");
-export const todoTitle = z.string().trim().min(1, "Write what needs doing.").max(200, "Keep titles under 200 characters.");
-export const todoNotes = z.string().max(5000, "Keep notes under 5,000 characters.");
-export const orgName = z.string().trim().min(2, "Name the organization (2 characters or more).").max(64, "Keep organization names under 64 characters.");
+/** A string field under the clean-text rule: its cleaned value, or its message as the issue. */
+const text = (field: TextField) =>
+  z.string().transform((input, ctx) => {
+    const cleaned = cleanText(field, input);
+    if (cleaned.ok) return cleaned.value;
+    ctx.addIssue({ code: "custom", message: cleaned.error });
+    return z.NEVER;
+  });
+
+export const listName = text(textFields.listName);
+export const todoTitle = text(textFields.todoTitle);
+export const todoNotes = text(textFields.todoNotes);
+export const orgName = text(textFields.orgName);
 export const inviteEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
 export const memberRole = z.enum(["org:admin", "org:member"], "Choose a role: admin or member.");
 export const memberSearch = z.string().trim().max(100, "Search for at most 100 characters.");

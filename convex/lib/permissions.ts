@@ -1,5 +1,5 @@
 /**
- * What a role may do (DESIGN "Tenant rules" 5). Admins may do everything;
+ * What a role may do (README, "Tenant isolation"). Admins may do everything;
  * members read and write lists and todos. When a membership carries custom
  * `org:lists:*` / `org:todos:*` permissions, those refine the member's
  * rights. System permissions (`org:sys_*`) never reach tokens, so

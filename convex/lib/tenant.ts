@@ -27,7 +27,7 @@ import type { UserIdentity } from "convex/server";
 import type { DataModel } from "../_generated/dataModel";
 import { action, mutation, query, type ActionCtx, type QueryCtx } from "../_generated/server";
 import schema from "../schema";
-import { parseOrgClaims } from "./claims";
+import { isPendingSession, parseOrgClaims } from "./claims";
 import { clerkSync } from "./clerkSync";
 import { appError } from "./errors";
 import { can, type Action } from "./permissions";
@@ -38,7 +38,16 @@ export type Tenant = {
   orgSlug?: string;
   role: string;
   permissions: string[];
+  /** Set when someone else is signed in as `userId` (Clerk impersonation: the token's `act.sub`). */
+  impersonatorId?: string;
 };
+
+/** The impersonator named by the verified token's `act` claim (`{ sub: "user_…" }`), if any. */
+export function impersonatorOf(identity: UserIdentity): string | undefined {
+  const act = (identity as { act?: unknown }).act;
+  const sub = act && typeof act === "object" ? (act as { sub?: unknown }).sub : undefined;
+  return typeof sub === "string" && sub ? sub : undefined;
+}
 
 /** How a public function is scoped; read by the wrapper coverage test. */
 export const SCOPE = "__tenantScope";
@@ -58,7 +67,8 @@ export async function resolveTenant(
   requires?: Action,
 ): Promise<Tenant> {
   const identity = await requireIdentity(ctx);
-  const claims = parseOrgClaims(identity);
+  // A pending session (an open session task) is not let into any organization, whatever its claims say.
+  const claims = isPendingSession(identity) ? null : parseOrgClaims(identity);
   if (!claims) throw appError("NO_ACTIVE_ORG", "Choose an organization to continue.");
   // The token's role may predate a demotion or removal: the synced membership decides.
   const membership = await clerkSync.getMembership(ctx, claims.orgId, identity.subject);
@@ -69,6 +79,7 @@ export async function resolveTenant(
     orgSlug: claims.orgSlug,
     role: membership.role,
     permissions: membership.permissions,
+    ...(impersonatorOf(identity) ? { impersonatorId: impersonatorOf(identity) } : {}),
   };
   if (requires && !can(tenant, requires)) {
     throw appError("FORBIDDEN", `Your role (${tenant.role}) cannot do this.`);

@@ -1,27 +1,16 @@
 /**
- * Which auth adapter the app runs with, decided once at build time:
- * cloud when a Clerk publishable key is configured, local otherwise.
- * Safe to import from client, server and middleware code.
+ * Where auth lives in the app, shared by client, server and middleware
+ * code. Clerk's own settings (keys, Frontend API URL, script URLs) come
+ * from Clerk's environment variables; in local mode `npm run dev` points
+ * them at the Clerk emulator, so nothing here depends on the mode.
  */
-export const CLERK_PUBLISHABLE_KEY = process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY ?? "";
-
-export type AuthMode = "cloud" | "local";
-export const authMode: AuthMode = CLERK_PUBLISHABLE_KEY ? "cloud" : "local";
-
-/** The local identity provider (local mode only); no trailing slash. */
-export const LOCAL_CLERK_URL = (process.env.NEXT_PUBLIC_LOCAL_CLERK_URL || "http://localhost:3212").replace(/\/+$/, "");
 
 /** The Convex deployment; in local mode the project's local backend. */
 export const CONVEX_URL = process.env.NEXT_PUBLIC_CONVEX_URL || "http://127.0.0.1:3210";
 
-/** The local provider's session cookie (set on localhost, so the app's middleware sees it too). */
-export const LOCAL_SESSION_COOKIE = "__local_session";
-
-/** Routes that need a signed-in user (middleware and client guards agree on these). */
-export const PROTECTED_PATHS = [/^\/orgs(\/|$)/, /^\/profile(\/|$)/, /^\/onboarding(\/|$)/];
-export const isProtectedPath = (pathname: string) => PROTECTED_PATHS.some((re) => re.test(pathname));
-
-/** The local provider's sign-in page, returning to `returnTo` (an absolute http://localhost URL). */
-export function localSignInUrl(returnTo: string): string {
-  return `${LOCAL_CLERK_URL}/sign-in?redirect_url=${encodeURIComponent(returnTo)}`;
-}
+export const SIGN_IN_PATH = "/sign-in";
+export const SIGN_UP_PATH = "/sign-up";
+/** Where a signed-in user without an organization goes (Clerk's `choose-organization` session task). */
+export const ONBOARDING_PATH = "/onboarding";
+/** Where sign-in and sign-up land when no `redirect_url` says otherwise. */
+export const AFTER_SIGN_IN_PATH = "/orgs";

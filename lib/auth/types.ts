@@ -1,9 +1,8 @@
 /**
- * The one auth interface the app uses. Both adapters (Clerk in cloud mode,
- * the local identity provider in local mode) provide exactly this; nothing
- * outside lib/auth knows which one is running.
+ * The auth interface the app's components use (lib/auth/provider.tsx maps
+ * Clerk's session onto it), so they read one small shape instead of
+ * Clerk's hooks all over.
  */
-import type { AuthMode } from "./config";
 
 export type AuthUser = {
   id: string;
@@ -21,16 +20,16 @@ export type AuthOrg = {
 };
 
 export type Auth = {
-  mode: AuthMode;
-  /** False until the provider has answered whether someone is signed in. */
+  /** False until Clerk has answered whether someone is signed in. */
   isLoaded: boolean;
+  /** Signed in, including a pending session (see `isPending`). */
   isSignedIn: boolean;
-  /** Set when the identity provider cannot be reached: a readable reason. */
-  error: string | null;
+  /** Signed in with an open session task: no organization chosen yet. */
+  isPending: boolean;
   user: AuthUser | null;
   /** The organization the session's tokens are issued for. */
   activeOrg: AuthOrg | null;
-  /** Makes `orgId` active (or none); resolves once new tokens carry it. */
+  /** Makes `orgId` active; resolves once new tokens carry it. */
   switchOrg: (orgId: string | null) => Promise<void>;
   /** Ends the session and leaves the app for the landing page. */
   signOut: () => Promise<void>;

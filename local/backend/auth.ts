@@ -18,7 +18,8 @@ export type Provider =
   | { type?: undefined; domain: string; applicationID: string }
   | { type: "customJwt"; issuer: string; jwks: string; algorithm: string; applicationID?: string };
 
-export type VerifiedToken = { identity: UserIdentity; expiresAt: number | null };
+/** `expiresAt`: ms since the epoch (every accepted token has an `exp`). */
+export type VerifiedToken = { identity: UserIdentity; expiresAt: number };
 
 export class AuthError extends Error {}
 
@@ -100,7 +101,7 @@ export class AuthVerifier {
 
   async verify(token: string): Promise<VerifiedToken> {
     const cached = this.cache.get(token);
-    if (cached && (cached.expiresAt === null || cached.expiresAt > Date.now())) return cached;
+    if (cached && cached.expiresAt > Date.now()) return cached;
     this.cache.delete(token);
 
     let claims: JWTPayload;
@@ -128,13 +129,15 @@ export class AuthVerifier {
       ({ payload } = await jwtVerify(token, keys, {
         audience: provider.applicationID,
         algorithms: provider.type === "customJwt" ? [provider.algorithm] : undefined,
+        // Convex refuses tokens that never expire (an OIDC ID token must have `exp`).
+        requiredClaims: ["exp"],
       }));
     } catch (error) {
       const reason = error instanceof joseErrors.JOSEError ? ` (${error.code}: ${error.message})` : error instanceof Error ? ` (${error.message})` : "";
       throw new AuthError(`Could not verify OIDC token claim. Check that the token signature is valid and the token hasn't expired.${reason}`);
     }
     if (typeof payload.sub !== "string" || payload.sub === "") throw new AuthError("The token has no `sub` claim.");
-    const verified = { identity: identityFromClaims(payload), expiresAt: payload.exp === undefined ? null : payload.exp * 1000 };
+    const verified = { identity: identityFromClaims(payload), expiresAt: payload.exp! * 1000 };
     if (this.cache.size > 1000) this.cache.clear();
     this.cache.set(token, verified);
     return verified;

@@ -4,67 +4,42 @@
  * on a copy of convex/. Memberships are seeded by signed Clerk webhooks;
  * tokens come from a local OIDC issuer.
  */
-import type { ConvexClient } from "convex/browser";
 import { makeFunctionReference, type FunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import WebSocket from "ws";
+import { describe, expect, test } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { event, membership, organization } from "../../test/clerk";
 import { decodeTs } from "./protocol";
 import {
-  addMember,
   authResult,
-  copyProject,
   deliver,
   httpClient,
   probeModule,
-  startIssuer,
-  startTestBackend,
+  rawSession as raw,
+  seededBackend,
   subscribe,
   waitFor,
   wsClient,
-  type Issuer,
-  type TestBackend,
 } from "./testSupport";
 
 const countTodos = makeFunctionReference<"query", { orgId: string }, number>("localProbe:countTodos");
 
-let issuer: Issuer;
-let project: ReturnType<typeof copyProject>;
-let backend: TestBackend;
-const clients: ConvexClient[] = [];
+const world = seededBackend({ "localProbe.ts": probeModule });
 
 async function client(token?: string) {
-  const c = await wsClient(backend.url, token);
-  clients.push(c);
+  const c = await wsClient(world.backend.url, token);
+  world.clients.push(c);
   return c;
 }
 
-const alice = () => issuer.token("user_alice", { id: "org_a", role: "admin" });
-const bob = () => issuer.token("user_bob", { id: "org_a", role: "member" });
-const carol = () => issuer.token("user_carol", { id: "org_b", role: "admin" });
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  project = copyProject({ "localProbe.ts": probeModule });
-  backend = await startTestBackend({ projectDir: project.dir, issuer });
-  await addMember(backend.siteUrl, "org_a", "user_alice", "org:admin");
-  await addMember(backend.siteUrl, "org_a", "user_bob", "org:member");
-  await addMember(backend.siteUrl, "org_b", "user_carol", "org:admin");
-}, 30_000);
-
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await backend?.close();
-  await issuer?.close();
-  project?.remove();
-});
+const alice = () => world.issuer.token("user_alice", { id: "org_a", role: "admin" });
+const bob = () => world.issuer.token("user_bob", { id: "org_a", role: "member" });
+const carol = () => world.issuer.token("user_carol", { id: "org_b", role: "admin" });
 
 describe("auth", () => {
   test("a verified token reaches ctx.auth with Convex's identity fields and the org claim", async () => {
-    const me = await httpClient(backend.url, await alice()).query(api.me.get, {});
+    const me = await httpClient(world.backend.url, await alice()).query(api.me.get, {});
     expect(me.userId).toBe("user_alice");
     expect(me.email).toBe("user_alice@example.com");
     expect(me.activeOrg).toMatchObject({ orgId: "org_a", role: "org:admin" });
@@ -80,8 +55,8 @@ describe("auth", () => {
     ["an expired token", { expiresIn: -120 }, /Could not verify.*exp/],
     ["an unknown issuer", { issuer: "https://elsewhere.example" }, /No auth provider found/],
   ])("refuses %s over HTTP and WebSocket", async (_name, options, message) => {
-    const token = await issuer.token("user_alice", { id: "org_a", role: "admin" }, options);
-    await expect(httpClient(backend.url, token).query(api.me.get, {})).rejects.toThrow(message);
+    const token = await world.issuer.token("user_alice", { id: "org_a", role: "admin" }, options);
+    await expect(httpClient(world.backend.url, token).query(api.me.get, {})).rejects.toThrow(message);
 
     const ws = await client();
     expect(await authResult(ws, async () => token)).toBe(false);
@@ -102,8 +77,8 @@ describe("subscriptions", () => {
     expect(updated.length).toBe(initial.length + 1);
 
     // …and so does one over HTTP.
-    const httpListId = await httpClient(backend.url, await carol()).mutation(api.lists.create, { name: "Other org" });
-    const viaHttp = await httpClient(backend.url, await bob()).mutation(api.lists.create, { name: "Via HTTP" });
+    const httpListId = await httpClient(world.backend.url, await carol()).mutation(api.lists.create, { name: "Other org" });
+    const viaHttp = await httpClient(world.backend.url, await bob()).mutation(api.lists.create, { name: "Via HTTP" });
     const lists = await waitFor(watcher, api.lists.list, {}, (ls) => ls.some((l) => l._id === viaHttp));
     expect(lists.map((l) => l._id)).not.toContain(httpListId);
   });
@@ -114,7 +89,7 @@ describe("subscriptions", () => {
     await me.until(() => true);
     const count = subscribe(ws, countTodos, { orgId: "org_a" });
     const before = await count.until(() => true);
-    const runs = (path: string) => backend.logs.filter((l) => l.path === path && l.source === "subscription").length;
+    const runs = (path: string) => world.backend.logs.filter((l) => l.path === path && l.source === "subscription").length;
     const meRuns = runs("me:get");
     const countRuns = runs("localProbe:countTodos");
 
@@ -131,14 +106,14 @@ describe("subscriptions", () => {
   test("a webhook (HTTP action) updates a subscription", async () => {
     const ws = await client(await alice());
     await waitFor(ws, api.me.get, {}, (me) => me.orgs.length === 1);
-    const res = await deliver(backend.siteUrl, event("organizationMembership.created", membership("orgmem_c_alice", organization("org_c", { name: "Org C" }), "user_alice", { role: "org:member" })));
+    const res = await deliver(world.backend.siteUrl, event("organizationMembership.created", membership("orgmem_c_alice", organization("org_c", { name: "Org C" }), "user_alice", { role: "org:member" })));
     expect(res.status).toBe(200);
     const me = await waitFor(ws, api.me.get, {}, (m) => m.orgs.length === 2);
     expect(me.orgs.map((o) => o.name)).toContain("Org C");
   });
 
   test("a bad webhook signature is refused with 401 and writes nothing", async () => {
-    const res = await deliver(backend.siteUrl, event("organizationMembership.created", membership("orgmem_x", organization("org_x"), "user_alice")), { secret: "whsec_" + btoa("some-other-secret-0123456789abcdef") });
+    const res = await deliver(world.backend.siteUrl, event("organizationMembership.created", membership("orgmem_x", organization("org_x"), "user_alice")), { secret: "whsec_" + btoa("some-other-secret-0123456789abcdef") });
     expect(res.status).toBe(401);
   });
 
@@ -151,7 +126,7 @@ describe("subscriptions", () => {
     // remove() deletes the list and schedules internal.lists.purgeTodos for its todos.
     await admin.mutation(api.lists.remove, { listId });
     expect(await waitFor(admin, countTodos, { orgId: "org_a" }, (n) => n === before - 3)).toBe(before - 3);
-    expect(backend.logs).toContainEqual(expect.objectContaining({ msg: "function", path: "lists:purgeTodos", type: "mutation", source: "scheduler", outcome: "ok" }));
+    expect(world.backend.logs).toContainEqual(expect.objectContaining({ msg: "function", path: "lists:purgeTodos", type: "mutation", source: "scheduler", outcome: "ok" }));
   });
 
   test("a paginated subscription keeps its page boundary when documents are inserted before it", async () => {
@@ -181,7 +156,7 @@ describe("subscriptions", () => {
     expect(titles(await pageOne.until(() => true))).toEqual(["a", "b", "c"]);
 
     // Without the journal (a one-off query) the same page cuts at two items.
-    const fresh = await httpClient(backend.url, await alice()).query(api.todos.list, { listId, filter: "open", paginationOpts: { numItems: 2, cursor: null } });
+    const fresh = await httpClient(world.backend.url, await alice()).query(api.todos.list, { listId, filter: "open", paginationOpts: { numItems: 2, cursor: null } });
     expect(titles(fresh)).toEqual(["a", "b"]);
     pageOne.close();
     pageTwo.close();
@@ -213,25 +188,7 @@ describe("subscriptions", () => {
 });
 
 describe("wire protocol", () => {
-  /** A raw WebSocket speaking the sync protocol, to check what the client library hides. */
-  async function rawSession() {
-    const socket = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.48.0/sync`);
-    const received: Record<string, unknown>[] = [];
-    socket.on("message", (data: Buffer) => received.push(JSON.parse(data.toString()) as Record<string, unknown>));
-    await new Promise((resolve) => socket.once("open", resolve));
-    const send = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
-    send({ type: "Connect", sessionId: crypto.randomUUID(), connectionCount: 0, lastCloseReason: null, clientTs: Date.now() });
-    const next = async (type: string, timeoutMs = 3000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const index = received.findIndex((m) => m.type === type);
-        if (index >= 0) return received.splice(index, 1)[0]!;
-        if (Date.now() > deadline) throw new Error(`no ${type}; got ${JSON.stringify(received)}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    };
-    return { socket, send, next, received };
-  }
+  const rawSession = () => raw(world.backend.url);
 
   test("versions chain, the mutation response precedes the Transition reaching its ts", async () => {
     const { socket, send, next, received } = await rawSession();
@@ -257,7 +214,7 @@ describe("wire protocol", () => {
 
   test("a call made with an expired token waits for a fresh one", async () => {
     const { socket, send, next } = await rawSession();
-    send({ type: "Authenticate", tokenType: "User", value: await issuer.token("user_bob", { id: "org_a" }, { expiresIn: 1 }), baseVersion: 0 });
+    send({ type: "Authenticate", tokenType: "User", value: await world.issuer.token("user_bob", { id: "org_a" }, { expiresIn: 1 }), baseVersion: 0 });
     await next("Transition");
     await new Promise((resolve) => setTimeout(resolve, 1100));
     send({ type: "Mutation", requestId: 0, udfPath: "lists:create", args: [{ name: "After refresh" }] });
@@ -270,11 +227,11 @@ describe("wire protocol", () => {
 
   test("HTTP API: /api/run and /api/function take the path from the URL or the body", async () => {
     const headers = { "content-type": "application/json", authorization: `Bearer ${await alice()}` };
-    const run = await fetch(`${backend.url}/api/run/lists/list`, { method: "POST", headers, body: JSON.stringify({ args: {}, format: "json" }) });
+    const run = await fetch(`${world.backend.url}/api/run/lists/list`, { method: "POST", headers, body: JSON.stringify({ args: {}, format: "json" }) });
     expect(((await run.json()) as { status: string }).status).toBe("success");
-    const fn = await fetch(`${backend.url}/api/function`, { method: "POST", headers, body: JSON.stringify({ path: "me:get", args: {}, format: "convex_encoded_json" }) });
+    const fn = await fetch(`${world.backend.url}/api/function`, { method: "POST", headers, body: JSON.stringify({ path: "me:get", args: {}, format: "convex_encoded_json" }) });
     expect(((await fn.json()) as { value: { userId: string } }).value.userId).toBe("user_alice");
-    const preflight = await fetch(`${backend.url}/api/query`, { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-headers": "content-type,authorization,convex-client" } });
+    const preflight = await fetch(`${world.backend.url}/api/query`, { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-headers": "content-type,authorization,convex-client" } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
   });
@@ -291,7 +248,7 @@ describe("errors", () => {
     expect(wsError).toBeInstanceOf(ConvexError);
     expect((wsError as ConvexError<{ code: string }>).data).toEqual({ code: "NOT_FOUND", message: "Todo not found" });
 
-    const httpError = await httpClient(backend.url, await carol()).query(api.lists.get, { listId }).catch((e: unknown) => e);
+    const httpError = await httpClient(world.backend.url, await carol()).query(api.lists.get, { listId }).catch((e: unknown) => e);
     expect(httpError).toBeInstanceOf(ConvexError);
     expect((httpError as ConvexError<{ code: string }>).data).toMatchObject({ code: "NOT_FOUND" });
 
@@ -312,7 +269,7 @@ describe("errors", () => {
     expect(strip(internalWs)).toBe(strip(missingWs));
     expect(internalWs).not.toBeInstanceOf(ConvexError);
 
-    const http = httpClient(backend.url, await alice());
+    const http = httpClient(world.backend.url, await alice());
     const internalHttp = await http.mutation(purge, args).catch((e: unknown) => e);
     const missingHttp = await http.mutation(missing, args).catch((e: unknown) => e);
     expect((internalHttp as Error).message).toContain("Could not find public function for 'lists:purgeTodos'");
@@ -320,25 +277,29 @@ describe("errors", () => {
   });
 
   test("console output of functions becomes log entries and the response's logLines", async () => {
-    const res = await fetch(`${backend.url}/api/query`, {
+    const res = await fetch(`${world.backend.url}/api/query`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ path: "localProbe:shout", args: [{}], format: "convex_encoded_json" }),
     });
     expect(await res.json()).toEqual({ status: "success", value: "done", logLines: ["[LOG] 'hi' { n: 1 }", "[WARN] 'careful'"] });
-    expect(backend.logs).toContainEqual({ level: "warn", msg: "console", path: "localProbe:shout", text: "'careful'" });
+    expect(world.backend.logs).toContainEqual({ level: "warn", msg: "console", path: "localProbe:shout", text: "'careful'" });
     // The webhook route logs each delivery.
-    expect(backend.logs).toContainEqual(expect.objectContaining({ msg: "console", path: "http", text: expect.stringContaining("organizationMembership.created applied") }));
+    expect(world.backend.logs).toContainEqual(expect.objectContaining({ msg: "console", path: "http", text: expect.stringContaining("organizationMembership.created applied") }));
+    // …and its request's entry carries the status and that output (one line in the readable log).
+    expect(world.backend.logs).toContainEqual(
+      expect.objectContaining({ msg: "function", type: "httpAction", path: "POST /clerk-webhook", status: 200, console: [expect.stringContaining("organizationMembership.created applied")] }),
+    );
   });
 
   test("every call gets a structured log line; failures carry the message", async () => {
-    const http = httpClient(backend.url, await alice());
+    const http = httpClient(world.backend.url, await alice());
     await http.query(api.lists.list, {});
     await http.mutation(api.lists.create, { name: "" }).catch(() => undefined);
-    const ok = backend.logs.find((l) => l.path === "lists:list" && l.source === "http");
+    const ok = world.backend.logs.find((l) => l.path === "lists:list" && l.source === "http");
     expect(ok).toMatchObject({ msg: "function", type: "query", outcome: "ok" });
     expect(typeof ok?.durationMs).toBe("number");
-    const failed = backend.logs.find((l) => l.path === "lists:create" && l.source === "http" && l.outcome === "error");
-    expect(failed).toMatchObject({ type: "mutation", error: expect.stringContaining("INVALID_ARGUMENT") });
+    const failed = world.backend.logs.find((l) => l.path === "lists:create" && l.source === "http" && l.outcome === "error");
+    expect(failed).toMatchObject({ type: "mutation", refused: true, error: expect.stringContaining("INVALID_ARGUMENT") });
   });
 });

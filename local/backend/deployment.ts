@@ -272,7 +272,7 @@ export class Deployment {
       logFunctionCall(this.options.logger, { path, type, source, durationMs: ms(started), outcome: "ok" });
       return { kind: resolved.kind, value };
     } catch (error) {
-      logFunctionCall(this.options.logger, { path, type, source, durationMs: ms(started), outcome: "error", error: errorMessage(error), ...stackOf(error) });
+      logFunctionCall(this.options.logger, { path, type, source, durationMs: ms(started), outcome: "error", ...failure(error) });
       throw error;
     } finally {
       this.release();
@@ -284,12 +284,15 @@ export class Deployment {
     const runtime = await this.acquire();
     const started = performance.now();
     const path = `${request.method} ${new URL(request.url).pathname}`;
+    const lines: string[] = [];
+    // What the action printed goes on its log entry too (the readable log shows a webhook as one line).
+    const printed = () => lines.map((line) => line.replace(/^\[\w+\] /, ""));
     try {
-      const response = await runtime.httpAction(request, caller);
-      logFunctionCall(this.options.logger, { path, type: "httpAction", source: "httpAction", durationMs: ms(started), outcome: "ok" });
-      return response ?? new Response("No matching routes found", { status: 404 });
+      const response = (await logLinesStorage.run(lines, () => runtime.httpAction(request, caller))) ?? new Response("No matching routes found", { status: 404 });
+      logFunctionCall(this.options.logger, { path, type: "httpAction", source: "httpAction", durationMs: ms(started), outcome: "ok", status: response.status, console: printed() });
+      return response;
     } catch (error) {
-      logFunctionCall(this.options.logger, { path, type: "httpAction", source: "httpAction", durationMs: ms(started), outcome: "error", error: errorMessage(error) });
+      logFunctionCall(this.options.logger, { path, type: "httpAction", source: "httpAction", durationMs: ms(started), outcome: "error", status: 500, console: printed(), ...failure(error) });
       return new Response(errorMessage(error), { status: 500 });
     } finally {
       this.release();
@@ -308,7 +311,7 @@ export class Deployment {
         source: "scheduler",
         durationMs: ms(started),
         outcome: result.error === undefined ? "ok" : "error",
-        ...(result.error === undefined ? {} : { error: errorMessage(result.error), ...stackOf(result.error) }),
+        ...(result.error === undefined ? {} : failure(result.error)),
         ...(job.target.componentPath ? { componentPath: job.target.componentPath } : {}),
       });
     } catch (error) {
@@ -327,7 +330,7 @@ export class Deployment {
       await runtime.runCron(job.componentPath, job.udfPath, job.args);
       logFunctionCall(this.options.logger, { path: job.udfPath, type, source: "cron", durationMs: ms(started), outcome: "ok" });
     } catch (error) {
-      logFunctionCall(this.options.logger, { path: job.udfPath, type, source: "cron", durationMs: ms(started), outcome: "error", error: errorMessage(error), ...stackOf(error) });
+      logFunctionCall(this.options.logger, { path: job.udfPath, type, source: "cron", durationMs: ms(started), outcome: "error", ...failure(error) });
     } finally {
       this.release();
     }
@@ -344,10 +347,16 @@ export class Deployment {
   }
 }
 
-/** Where an unexpected exception came from (app errors — ConvexError, missing functions — need no stack). */
-function stackOf(error: unknown): { stack?: string } {
-  if (!(error instanceof Error) || isConvexError(error) || error instanceof UnresolvedFunctionError || !error.stack) return {};
-  return { stack: error.stack.split("\n").slice(1, 8).map((line) => line.trim()).join("\n") };
+/**
+ * A failed call's log fields: the message; `refused` for a ConvexError (the
+ * app saying no); for an unexpected exception, where it came from (app
+ * errors and missing functions need no stack).
+ */
+function failure(error: unknown): { error: string; refused?: true; stack?: string } {
+  const message = errorMessage(error);
+  if (isConvexError(error)) return { error: message, refused: true };
+  if (!(error instanceof Error) || error instanceof UnresolvedFunctionError || !error.stack) return { error: message };
+  return { error: message, stack: error.stack.split("\n").slice(1, 8).map((line) => line.trim()).join("\n") };
 }
 
 const ms = (started: number) => Math.round((performance.now() - started) * 10) / 10;

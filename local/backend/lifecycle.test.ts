@@ -178,41 +178,74 @@ describe("broken code at startup", () => {
 });
 
 describe("CLI", () => {
-  test("main.ts serves from the environment's ports and data dir, and saves on SIGTERM", async () => {
-    const dataDir = tempDataDir();
-    const secret = "whsec_" + btoa("cli-test-secret-0123456789abcdef");
+  /** Starts main.ts; resolves once its ready line (readable, or JSON with LOCAL_CONVEX_LOG=json) names the URLs. */
+  async function startMain(dataDir: string, env: Record<string, string>) {
     const child = spawn(process.execPath, ["--import", "tsx", "local/backend/main.ts"], {
       cwd: PROJECT_DIR,
-      env: { ...process.env, LOCAL_CONVEX_PORT: "0", LOCAL_CONVEX_SITE_PORT: "0", LOCAL_DATA_DIR: dataDir, LOCAL_CLERK_ISSUER: issuer.url, CLERK_WEBHOOK_SECRET: secret },
+      env: { ...process.env, LOCAL_CONVEX_PORT: "0", LOCAL_CONVEX_SITE_PORT: "0", LOCAL_DATA_DIR: dataDir, LOCAL_CLERK_ISSUER: issuer.url, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
-    try {
-      let output = "";
-      const { url, siteUrl } = await new Promise<{ url: string; siteUrl: string }>((resolve, reject) => {
-        child.stdout.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          const ready = output
-            .split("\n")
-            .filter((line) => line.startsWith("{"))
-            .map((line) => JSON.parse(line) as { msg?: string; url?: string; siteUrl?: string })
-            .find((l) => l.msg === "local Convex backend ready");
-          if (ready?.url && ready.siteUrl) resolve({ url: ready.url, siteUrl: ready.siteUrl });
-        });
-        child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    let output = "";
+    const urls = await new Promise<{ url: string; siteUrl: string }>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const readable = /ready\s+(http:\S+) \(HTTP actions (http:\S+)\)/.exec(output);
+        if (readable) return resolve({ url: readable[1]!, siteUrl: readable[2]! });
+        const json = output
+          .split("\n")
+          .filter((line) => line.startsWith("{") && line.endsWith("}"))
+          .map((line) => JSON.parse(line) as { msg?: string; url?: string; siteUrl?: string })
+          .find((l) => l.msg === "local Convex backend ready");
+        if (json?.url && json.siteUrl) resolve({ url: json.url, siteUrl: json.siteUrl });
       });
-      const token = await issuer.token("user_cli", { id: "org_cli", role: "admin" });
-      expect((await httpClient(url, token).query(api.me.get, {})).userId).toBe("user_cli");
-      expect((await deliver(siteUrl, event("organizationMembership.created", membership("orgmem_cli", organization("org_cli"), "user_cli")), { secret })).status).toBe(200);
-      expect((await httpClient(url, token).query(api.me.get, {})).activeOrg).toMatchObject({ orgId: "org_cli" });
+      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    const stop = async () => {
       const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      const lines = output.trim().split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(lines).toContainEqual(expect.objectContaining({ msg: "function", path: "me:get", type: "query", source: "http", outcome: "ok" }));
+      return await exited;
+    };
+    return { ...urls, child, stop, output: () => output };
+  }
+
+  test("main.ts serves from the environment's ports and data dir, logs readably with the full JSON log in a file, and saves on SIGTERM", async () => {
+    const dataDir = tempDataDir();
+    const secret = "whsec_" + btoa("cli-test-secret-0123456789abcdef");
+    const main = await startMain(dataDir, { CLERK_WEBHOOK_SECRET: secret });
+    try {
+      const token = await issuer.token("user_cli", { id: "org_cli", role: "admin" });
+      expect((await httpClient(main.url, token).query(api.me.get, {})).userId).toBe("user_cli");
+      expect((await deliver(main.siteUrl, event("organizationMembership.created", membership("orgmem_cli", organization("org_cli"), "user_cli")), { secret })).status).toBe(200);
+      expect((await deliver(main.siteUrl, event("user.created", { id: "user_x" }), { secret: "whsec_" + btoa("not-the-secret-0123456789abcdef") })).status).toBe(401);
+      expect((await httpClient(main.url, token).query(api.me.get, {})).activeOrg).toMatchObject({ orgId: "org_cli" });
+      await expect(httpClient(main.url, token).mutation(api.lists.create, { name: "\u200b" })).rejects.toThrow(/Name the list/);
+      expect(await main.stop()).toBe(0);
+
+      // stdout: a line per notable event — the webhooks, the refusal — and none for the calls that worked.
+      const shown = main.output().trim().split("\n");
+      expect(shown.filter((line) => line.startsWith("{"))).toEqual([]);
+      expect(shown).toContainEqual(expect.stringMatching(/http +POST \/clerk-webhook → 200 \(\d+(\.\d+)? ms\): clerk webhook \S+: organizationMembership.created applied$/));
+      expect(shown).toContainEqual(expect.stringMatching(/http +POST \/clerk-webhook → 401 \(/));
+      expect(shown).toContainEqual(expect.stringMatching(/refused +mutation lists:create \(http, [\d.]+ ms\): INVALID_ARGUMENT Name the list\.$/));
+      expect(shown.filter((line) => line.includes("me:get"))).toEqual([]);
+      // The file: every entry as JSON.
+      const logged = readFileSync(join(dataDir, "convex.log"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged).toContainEqual(expect.objectContaining({ msg: "function", path: "me:get", type: "query", source: "http", outcome: "ok" }));
       const saved = JSON.parse(readFileSync(join(dataDir, "convex.json"), "utf8")) as { components: Record<string, { documents: { _id: string }[] }> };
       expect(saved.components.clerkSync!.documents.length).toBeGreaterThan(0);
+
+      // LOCAL_CONVEX_LOG=json: the JSON lines on stdout instead.
+      const json = await startMain(dataDir, { CLERK_WEBHOOK_SECRET: secret, LOCAL_CONVEX_LOG: "json" });
+      try {
+        await httpClient(json.url, token).query(api.me.get, {});
+        expect(await json.stop()).toBe(0);
+        const lines = json.output().trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+        expect(lines).toContainEqual(expect.objectContaining({ msg: "function", path: "me:get", source: "http", outcome: "ok" }));
+      } finally {
+        json.child.kill("SIGKILL");
+      }
     } finally {
-      child.kill("SIGKILL");
+      main.child.kill("SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -21,6 +21,18 @@
  * Each session handles its messages in order on one queue (so a mutation
  * runs with the identity of every Authenticate sent before it); mutations
  * then execute in order on their own chain, actions concurrently.
+ *
+ * Expiry, as Convex does it: once the session's token has expired nothing
+ * runs as it — no query result, no subscription update, no mutation or
+ * action — and the client gets one `AuthError` (authUpdateAttempted: false),
+ * on which the real client fetches a fresh token and authenticates again
+ * (or, when it cannot — a revoked session — drops to signed out). Work that
+ * arrived meanwhile waits and runs, in order, as the new identity.
+ *
+ * Re-sent mutations (a client reconnecting re-sends the ones it has no
+ * answer for) are answered from memory, keyed by the caller's identity and
+ * the client's session and request ids: another identity reusing the ids
+ * gets its own run, never someone else's result.
  */
 import type { IncomingMessage } from "node:http";
 import { clearInterval, setInterval } from "node:timers";
@@ -58,7 +70,7 @@ export class SyncHub {
   private everything = false;
   private next: { ts: bigint } | null = null;
   private draining = false;
-  /** Mutation responses by client session id, then request id. */
+  /** Mutation responses by identity + client session id (dedupeKey), then request id. */
   readonly completed = new Map<string, Map<number, Extract<ServerMessage, { type: "MutationResponse" }>>>();
 
   constructor(
@@ -126,11 +138,11 @@ export class SyncHub {
     });
   }
 
-  remember(clientSessionId: string, response: Extract<ServerMessage, { type: "MutationResponse" }>): void {
-    let byRequest = this.completed.get(clientSessionId);
+  remember(key: string, response: Extract<ServerMessage, { type: "MutationResponse" }>): void {
+    let byRequest = this.completed.get(key);
     if (!byRequest) {
       if (this.completed.size >= REMEMBERED_SESSIONS) this.completed.delete(this.completed.keys().next().value!);
-      this.completed.set(clientSessionId, (byRequest = new Map()));
+      this.completed.set(key, (byRequest = new Map()));
     }
     byRequest.set(response.requestId, response);
     if (byRequest.size > REMEMBERED_MUTATIONS) byRequest.delete(byRequest.keys().next().value!);
@@ -153,6 +165,9 @@ type Query = {
 
 type Auth = VerifiedToken & { token: string };
 
+/** Whose re-sent mutations these are: the identity (Convex's tokenIdentifier) and the client's session id. */
+const dedupeKey = (caller: Caller, clientSessionId: string) => `${caller.identity?.tokenIdentifier ?? "(anonymous)"}\n${clientSessionId}`;
+
 class Session {
   private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
   private auth: Auth | null = null;
@@ -163,8 +178,8 @@ class Session {
   private awaitedTs = 0n;
   private clientSessionId: string | null = null;
   private clockSkew: number | undefined;
-  /** Calls made with an expired token, run once the client re-authenticates. */
-  private deferred: (() => void)[] = [];
+  /** Work that arrived after the token expired, run in order once the client re-authenticates. */
+  private deferred: (() => Promise<void> | void)[] = [];
   private expiryReportedFor = -1;
   private closed = false;
   private readonly ping: NodeJS.Timeout;
@@ -257,6 +272,7 @@ class Session {
   }
 
   private async modifyQuerySet(message: Message<"ModifyQuerySet">) {
+    if (this.holdIfExpired(() => this.modifyQuerySet(message))) return;
     if (message.baseVersion !== this.version.querySet) {
       this.fatal(`Base version ${message.baseVersion} passed up doesn't match the current version ${this.version.querySet}`);
       return;
@@ -319,6 +335,11 @@ class Session {
   refresh(dirty: Set<TableKey>, everything: boolean, ts: bigint): Promise<void> {
     return this.enqueue(async () => {
       if (this.closed) return;
+      // Expired: no update until the client authenticates again (which re-runs every query).
+      if (this.expired()) {
+        this.reportExpiry();
+        return;
+      }
       const modifications: StateModification[] = [];
       for (const query of this.queries.values()) {
         if (!everything && ![...query.reads].some((table) => dirty.has(table))) continue;
@@ -348,37 +369,49 @@ class Session {
         return;
       }
     }
-    // Every query depends on who asks: run them all as the new identity.
+    // Every query depends on who asks: run them all as the new identity, at
+    // the latest ts (commit rounds withheld while the token was expired
+    // included: the queries see their writes).
+    const ts = this.hub.currentTs;
     const modifications: StateModification[] = [];
     for (const query of this.queries.values()) {
       const modification = await this.runQuery(query);
       if (modification) modifications.push(modification);
     }
-    this.transition(modifications, { ...this.version, identity: message.baseVersion + 1 });
-    for (const resume of this.deferred.splice(0)) resume();
+    this.transition(modifications, { ...this.version, identity: message.baseVersion + 1, ts: ts > this.version.ts ? ts : this.version.ts });
+    for (const resume of this.deferred.splice(0)) await resume();
   }
 
-  /** True (and the client told, once) when the session's token has expired: the call waits for a fresh one. */
-  private deferIfExpired(resume: () => void): boolean {
+  private expired(): boolean {
     const expiresAt = this.auth?.expiresAt;
-    if (expiresAt == null || expiresAt > Date.now()) return false;
-    this.deferred.push(resume);
-    if (this.expiryReportedFor !== this.version.identity) {
-      this.expiryReportedFor = this.version.identity;
-      this.send({ type: "AuthError", error: "Token expired", baseVersion: this.version.identity, authUpdateAttempted: false });
-    }
+    return expiresAt !== undefined && expiresAt <= Date.now();
+  }
+
+  /** Tells the client, once per identity, that its token expired (the real client then fetches a fresh one). */
+  private reportExpiry() {
+    if (this.expiryReportedFor === this.version.identity) return;
+    this.expiryReportedFor = this.version.identity;
+    this.send({ type: "AuthError", error: "Token expired", baseVersion: this.version.identity, authUpdateAttempted: false });
+  }
+
+  /** True when the token has expired: `later` then runs once the client has authenticated again. */
+  private holdIfExpired(later: () => Promise<void> | void): boolean {
+    if (!this.expired()) return false;
+    this.deferred.push(later);
+    this.reportExpiry();
     return true;
   }
 
   private startMutation(message: Message<"Mutation">) {
-    if (this.deferIfExpired(() => this.startMutation(message))) return;
+    if (this.holdIfExpired(() => this.startMutation(message))) return;
     const caller = this.caller();
     this.mutations = this.mutations.then(() => this.runMutation(message, caller));
   }
 
   private async runMutation(message: Message<"Mutation">, caller: Caller) {
     const { requestId } = message;
-    const previous = this.clientSessionId ? this.hub.completed.get(this.clientSessionId)?.get(requestId) : undefined;
+    const key = this.clientSessionId ? dedupeKey(caller, this.clientSessionId) : null;
+    const previous = key ? this.hub.completed.get(key)?.get(requestId) : undefined;
     if (previous?.success) {
       // A re-sent mutation that already ran: answer again, without running it twice.
       this.respondToMutation({ ...previous, ts: this.hub.requestRound() });
@@ -389,7 +422,7 @@ class Session {
       const udfPath = message.componentPath ? `${message.componentPath}/${message.udfPath}` : message.udfPath;
       const { value } = await this.hub.deployment.call("mutation", udfPath, singleArg(message.args), caller, "ws", { logLines });
       const response: MutationSuccess = { type: "MutationResponse", requestId, success: true, result: convexToJson(value), ts: this.hub.requestRound(), logLines };
-      if (this.clientSessionId) this.hub.remember(this.clientSessionId, { ...response, logLines: [] });
+      if (key) this.hub.remember(key, { ...response, logLines: [] });
       this.respondToMutation(response);
     } catch (error) {
       const wire = wireError(error);
@@ -403,7 +436,7 @@ class Session {
   }
 
   private startAction(message: Message<"Action">) {
-    if (this.deferIfExpired(() => this.startAction(message))) return;
+    if (this.holdIfExpired(() => this.startAction(message))) return;
     const caller = this.caller();
     void (async () => {
       const { requestId } = message;

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import { event, membership, organization, signed, type ClerkEvent } from "../../test/clerk";
 import { WEBHOOK_SECRET } from "../../test/convex";
@@ -24,7 +25,11 @@ export const PROJECT_DIR = fileURLToPath(new URL("../..", import.meta.url));
 export type Issuer = {
   url: string;
   /** A session token v2 (`o: { id, slg, rol, per }`); options make it invalid in one way. */
-  token(userId: string, org?: { id: string; role?: string }, o?: { audience?: string; expiresIn?: number; forgeSignature?: boolean; issuer?: string }): Promise<string>;
+  token(
+    userId: string,
+    org?: { id: string; role?: string },
+    o?: { audience?: string; expiresIn?: number; noExpiry?: boolean; forgeSignature?: boolean; issuer?: string },
+  ): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -52,14 +57,14 @@ export async function startIssuer(): Promise<Issuer> {
       const claims: Record<string, unknown> = { sid: `sess_${userId}`, v: 2, name: `Name ${userId}`, email: `${userId}@example.com` };
       if (org) claims.o = { id: org.id, slg: org.id.replace(/_/g, "-"), rol: org.role ?? "member" };
       const expiresIn = o.expiresIn ?? 120;
-      return await new SignJWT(claims)
+      const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: "RS256", kid: "test-key", typ: "JWT" })
         .setSubject(userId)
         .setIssuer(o.issuer ?? url)
         .setAudience(o.audience ?? "convex")
-        .setIssuedAt(Math.min(now, now + expiresIn - 60))
-        .setExpirationTime(now + expiresIn)
-        .sign(o.forgeSignature ? forged.privateKey : keys.privateKey);
+        .setIssuedAt(Math.min(now, now + expiresIn - 60));
+      if (!o.noExpiry) jwt.setExpirationTime(now + expiresIn);
+      return await jwt.sign(o.forgeSignature ? forged.privateKey : keys.privateKey);
     },
     close: () => new Promise((done) => server.close(() => done())),
   };
@@ -96,6 +101,32 @@ export async function startTestBackend(o: { projectDir: string; dataDir?: string
     if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { ...backend, close, logs, dataDir };
+}
+
+/**
+ * A backend for a whole test file, on a copy of convex/ (plus `extra`
+ * modules), with Alice (admin) and Bob (member) in org_a and Carol (admin)
+ * in org_b, synced by signed webhooks. Its fields are set before the tests
+ * run; clients pushed to `clients` are closed after them.
+ */
+export function seededBackend(extra: Record<string, string> = {}) {
+  const world = { issuer: undefined as unknown as Issuer, backend: undefined as unknown as TestBackend, clients: [] as ConvexClient[] };
+  let project: ReturnType<typeof copyProject> | undefined;
+  beforeAll(async () => {
+    world.issuer = await startIssuer();
+    project = copyProject(extra);
+    world.backend = await startTestBackend({ projectDir: project.dir, issuer: world.issuer });
+    await addMember(world.backend.siteUrl, "org_a", "user_alice", "org:admin");
+    await addMember(world.backend.siteUrl, "org_a", "user_bob", "org:member");
+    await addMember(world.backend.siteUrl, "org_b", "user_carol", "org:admin");
+  }, 30_000);
+  afterAll(async () => {
+    await Promise.all(world.clients.map((c) => c.close()));
+    await world.backend?.close();
+    await world.issuer?.close();
+    project?.remove();
+  });
+  return world;
 }
 
 /** The real browser client over a real WebSocket; `token` signs it in and resolves once the server accepted it. */
@@ -177,6 +208,29 @@ export function subscribe<Q extends FunctionReference<"query">>(client: ConvexCl
     close: () => unsubscribe(),
   };
 }
+
+/** A raw WebSocket speaking the sync protocol, to check what the client library hides. */
+export async function rawSession(url: string, sessionId: string = crypto.randomUUID()) {
+  const socket = new WebSocket(`${url.replace("http", "ws")}/api/1.48.0/sync`);
+  const received: Record<string, unknown>[] = [];
+  socket.on("message", (data: Buffer) => received.push(JSON.parse(data.toString()) as Record<string, unknown>));
+  await new Promise((resolve) => socket.once("open", resolve));
+  const send = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
+  send({ type: "Connect", sessionId, connectionCount: 0, lastCloseReason: null, clientTs: Date.now() });
+  /** The first message of that type (taken out of `received`); rejects after `timeoutMs`. */
+  const next = async (type: string, timeoutMs = 3000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = received.findIndex((m) => m.type === type);
+      if (index >= 0) return received.splice(index, 1)[0]!;
+      if (Date.now() > deadline) throw new Error(`no ${type}; got ${JSON.stringify(received)}`);
+      await sleep(10);
+    }
+  };
+  return { socket, send, next, received };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** POSTs a svix-signed Clerk event to the backend's webhook route. */
 export async function deliver(siteUrl: string, e: ClerkEvent, o: { secret?: string } = {}): Promise<Response> {

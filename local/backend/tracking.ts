@@ -10,10 +10,14 @@
  * - journals: `paginate` without an explicit `endCursor` replays the end
  *   cursor the first run recorded, so a page keeps its boundary when
  *   documents are inserted before it (Convex's query journals);
+ * - cursors: a `cursor` (or journal end cursor) that is not one convex-test
+ *   wrote is refused with Convex's `InvalidCursor` error, where convex-test
+ *   would throw its JSON parser's error or silently misread it;
  * - writes: `commit` at the outermost level (the writes reach the committed
  *   documents) reports the tables it wrote.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { jsonToConvex, type JSONValue } from "convex/values";
 import type { DatabaseFake, DatabaseFakeClass, PaginateArgs, PaginateResult } from "./convexTestInternals";
 
 /** `component:table`; the root component is "". */
@@ -53,6 +57,31 @@ export function parseJournal(journal: string | null | undefined): Journal | null
 
 const END_CURSOR = "_end_cursor";
 
+/** Convex's answer to a cursor it did not issue (`InvalidCursor`, a 400 there). */
+export class InvalidCursorError extends Error {
+  constructor(cursor: string) {
+    const shown = cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
+    super(`InvalidCursor: Failed to parse cursor ${JSON.stringify(shown)}. Pass null for the first page, or the continueCursor of the previous page of the same query.`);
+    this.name = "Error";
+  }
+}
+
+/** convex-test's cursors are a JSON array of index-key values, each `null` (undefined) or the JSON of a Convex value. */
+function checkCursor(cursor: string | null | undefined): void {
+  if (cursor == null || cursor === END_CURSOR) return;
+  try {
+    const keys: unknown = JSON.parse(cursor);
+    if (!Array.isArray(keys) || keys.length === 0) throw new Error("not a key array");
+    for (const key of keys) {
+      if (key === null) continue;
+      if (typeof key !== "string") throw new Error("not a key");
+      jsonToConvex(JSON.parse(key) as JSONValue);
+    }
+  } catch {
+    throw new InvalidCursorError(cursor);
+  }
+}
+
 export const trackingStorage = new AsyncLocalStorage<QueryTracker>();
 
 export type CommitListener = (tables: Set<TableKey>) => void;
@@ -79,10 +108,16 @@ export function trackedDatabaseClass(
     }
 
     paginate(args: PaginateArgs): PaginateResult {
+      checkCursor(args.cursor);
       const tracker = trackingStorage.getStore();
-      if (!tracker) return super.paginate(args);
+      if (!tracker) {
+        checkCursor(args.endCursor);
+        return super.paginate(args);
+      }
       const { slot, endCursor } = tracker.nextPaginateSlot(this._componentPath);
       const effective = args.endCursor == null && endCursor !== undefined ? { ...args, endCursor } : args;
+      // The journal's end cursor comes back from the client, too.
+      checkCursor(effective.endCursor);
       const result = super.paginate(effective);
       tracker.journalOut[slot] = effective.endCursor ?? result.continueCursor;
       // A page with a fixed end continues at that end, even when the document

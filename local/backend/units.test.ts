@@ -1,5 +1,7 @@
 /** The backend's pure parts: wire encoding, cron schedules, identities, the module walk. */
-import { join, relative, sep } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
 import { describe, expect, test } from "vitest";
 import { identityFromClaims } from "./auth";
 import { componentDirs, findRoots } from "./bundler";
@@ -107,20 +109,29 @@ describe("identity", () => {
 
 describe("module roots", () => {
   test("the app and each local component, tests and configs left out", () => {
-    const roots = findRoots(join(PROJECT_DIR, "convex"));
-    expect(roots.map((r) => r.dir).sort()).toEqual(["", "clerkSync"]);
-    const app = roots.find((r) => r.dir === "")!;
-    const component = roots.find((r) => r.dir === "clerkSync")!;
-    const rel = (files: string[]) => files.map((f) => f.slice(join(PROJECT_DIR, "convex").length + 1));
-    expect(rel(app.files)).toContain("lists.ts");
-    expect(rel(app.files)).toContain("_generated/api.ts");
-    expect(rel(app.files).some((f) => f.startsWith("clerkSync/") || f.endsWith(".test.ts") || f === "convex.config.ts")).toBe(false);
-    expect(rel(component.files)).toContain("clerkSync/_generated/api.ts");
-    expect(app.config).toMatch(/convex\.config\.ts$/);
-    expect(component.schema).toMatch(/clerkSync\/schema\.ts$/);
+    // A local component: a directory of the functions dir with its own convex.config.
+    const functionsDir = mkdtempSync(join(tmpdir(), "module-roots-"));
+    const write = (file: string) => {
+      mkdirSync(dirname(join(functionsDir, file)), { recursive: true });
+      writeFileSync(join(functionsDir, file), "export {};\n");
+    };
+    for (const file of ["convex.config.ts", "lists.ts", "lists.test.ts", "_generated/api.ts", "local/convex.config.ts", "local/schema.ts", "local/lib.ts", "local/_generated/api.ts"]) write(file);
+    try {
+      const roots = findRoots(functionsDir);
+      expect(roots.map((r) => r.dir).sort()).toEqual(["", "local"]);
+      const app = roots.find((r) => r.dir === "")!;
+      const component = roots.find((r) => r.dir === "local")!;
+      const rel = (files: string[]) => files.map((f) => relative(functionsDir, f).split(sep).join("/")).sort();
+      expect(rel(app.files)).toEqual(["_generated/api.ts", "lists.ts"]);
+      expect(rel(component.files)).toEqual(["local/_generated/api.ts", "local/lib.ts", "local/schema.ts"]);
+      expect(app.config).toMatch(/convex\.config\.ts$/);
+      expect(component.schema).toMatch(/local\/schema\.ts$/);
+    } finally {
+      rmSync(functionsDir, { recursive: true, force: true });
+    }
   });
 
-  test("components from npm, and the components they mount, are roots named by their definition paths", async () => {
+  test("components from npm (a workspace package too), and the components they mount, are roots named by their definition paths", async () => {
     const functionsDir = join(PROJECT_DIR, "convex");
     const dirs = await componentDirs(functionsDir);
     const rateLimiter = "../node_modules/@convex-dev/rate-limiter/dist/component";
@@ -128,10 +139,12 @@ describe("module roots", () => {
     const aggregate = "../node_modules/@convex-dev/aggregate/dist/component";
     // The aggregate mounts its own copy of the batch worker (another version than the rate limiter's).
     const aggregateWorker = "../node_modules/@convex-dev/aggregate/node_modules/@convex-dev/batch-worker/dist/component";
-    const npm = [aggregate, aggregateWorker, batchWorker, rateLimiter];
-    expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([...npm, "clerkSync"].sort());
+    // An npm workspace links the package into node_modules; its real path is where it lives.
+    const clerkSync = "../packages/convex-clerk-sync/dist/component";
+    const npm = [aggregate, aggregateWorker, batchWorker, clerkSync, rateLimiter];
+    expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([...npm].sort());
     const roots = findRoots(functionsDir, dirs);
-    expect(roots.map((r) => r.dir).sort()).toEqual(["", ...npm, "clerkSync"].sort());
+    expect(roots.map((r) => r.dir).sort()).toEqual(["", ...npm].sort());
     // As the Convex CLI, a file name with several dots is no module (the aggregate's test helpers).
     const aggregateFiles = roots.find((r) => r.dir === aggregate)!.files.map((f) => f.split(sep).pop());
     expect(aggregateFiles).toContain("btree.js");
@@ -140,6 +153,7 @@ describe("module roots", () => {
     const limiter = roots.find((r) => r.dir === rateLimiter)!;
     expect(limiter.config).toMatch(/rate-limiter\/dist\/component\/convex\.config\.js$/);
     expect(limiter.schema).toMatch(/rate-limiter\/dist\/component\/schema\.js$/);
+    expect(roots.find((r) => r.dir === clerkSync)!.schema).toMatch(/convex-clerk-sync\/dist\/component\/schema\.js$/);
     // `_generated` is kept: convex-test finds a module root by it.
     const names = limiter.files.map((f) => relative(join(functionsDir, rateLimiter), f).split(sep).join("/"));
     expect(names).toEqual(expect.arrayContaining(["lib.js", "_generated/api.js"]));

@@ -151,13 +151,43 @@ describe("Backend API through @clerk/backend", () => {
   });
 
   it("creates, edits and deletes users; sessions and tokens through the SDK", async () => {
-    const user = await h.client.users.createUser({ emailAddress: ["zoe@example.test"], firstName: "Zoe" });
+    const user = await h.client.users.createUser({ emailAddress: ["zoe@example.test"], firstName: "Zoe", password: "zoe-password" });
+    expect(user.passwordEnabled).toBe(true);
     const edited = await h.client.users.updateUser(user.id, { lastName: "Zed" });
     expect(edited.fullName).toBe("Zoe Zed");
+    // Zoe belongs to no organization and personal accounts are off: her session waits for her to pick one.
     const session = await h.client.sessions.createSession({ userId: user.id });
-    expect(session).toMatchObject({ userId: user.id, status: "active" });
+    expect(session).toMatchObject({ userId: user.id, status: "pending" });
     const token = await h.client.sessions.getToken(session.id, "convex");
     expect(token.jwt.split(".")).toHaveLength(3);
     expect(await h.client.users.deleteUser(user.id)).toMatchObject({ id: user.id, deleted: true });
+  });
+
+  it("refuses a password shorter than the instance allows", async () => {
+    expect(await clerkError(h.client.users.createUser({ emailAddress: ["short@example.test"], password: "short" }))).toEqual({
+      status: 422,
+      code: "form_password_length_too_short",
+    });
+  });
+
+  it("creates sign-in tokens (Clerk's SignInToken), revokes them, refuses unknown users", async () => {
+    const token = await h.client.signInTokens.createSignInToken({ userId: ids.bob, expiresInSeconds: 60 });
+    expect(token).toMatchObject({ userId: ids.bob, status: "pending" });
+    expect(token.id).toMatch(/^sit_/);
+    expect(token.url).toContain(`__clerk_ticket=${token.token}`);
+    const revoked = await h.client.signInTokens.revokeSignInToken(token.id);
+    expect(revoked.status).toBe("revoked");
+    expect(await clerkError(h.client.signInTokens.createSignInToken({ userId: "user_missing", expiresInSeconds: 60 }))).toMatchObject({ status: 404 });
+  });
+
+  it("creates invitations with a redirect URL; their link points at the Frontend API's ticket check", async () => {
+    const inv = await h.client.organizations.createOrganizationInvitation({
+      organizationId: ids.globex,
+      emailAddress: "linked@example.test",
+      role: "org:member",
+      redirectUrl: "http://localhost:3000/sign-in",
+    });
+    expect(inv.url).toMatch(new RegExp(`^${h.clerk.frontendApiUrl}/v1/tickets/accept\\?ticket=\\w+$`));
+    expect(await clerkError(h.client.organizations.createOrganizationInvitation({ organizationId: ids.globex, emailAddress: "x@example.test", role: "org:member", redirectUrl: "nope" }))).toMatchObject({ status: 422 });
   });
 });

@@ -1,15 +1,20 @@
 /**
  * The subset of Clerk's Backend API the app uses (plus a few neighbours that
- * make it usable on its own: users, sessions and session tokens), with
- * Clerk's paths, snake_case bodies, JSON shapes and pagination, so
- * `createClerkClient({ secretKey, apiUrl })` works against it unchanged.
- * The server checks the secret key before any of these run.
+ * make it usable on its own: users with passwords, sessions and session
+ * tokens, sign-in tokens, and the handshake payload Clerk's middleware
+ * fetches), with Clerk's paths, snake_case bodies, JSON shapes and
+ * pagination, so `createClerkClient({ secretKey, apiUrl })` works against it
+ * unchanged. The server checks the secret key before any of these run.
  */
 import { z } from "zod";
 import type { Directory } from "./directory";
+import { ClerkError } from "./errors";
+import type { Handshakes } from "./fapi/handshake";
 import { json, parseBody, type Request, type Router } from "./http";
+import { newId, randomBase62 } from "./ids";
+import { convexTemplateClaims, sessionClaims } from "./sessionClaims";
 import { primaryEmail, sessionJson, userJson } from "./shapes";
-import type { UserRecord } from "./store";
+import type { SignInTokenRecord, UserRecord } from "./store";
 import type { Tokens } from "./tokens";
 
 const metadata = z.record(z.string(), z.unknown());
@@ -23,17 +28,23 @@ const bodies = {
     last_name: optional(z.string()),
     username: optional(z.string()),
     external_id: optional(z.string()),
+    password: optional(z.string()),
+    skip_password_checks: optional(z.boolean()),
     public_metadata: optional(metadata),
     private_metadata: optional(metadata),
+    unsafe_metadata: optional(metadata),
   }),
   updateUser: z.object({
     first_name: z.string().nullish(),
     last_name: z.string().nullish(),
     username: z.string().nullish(),
     external_id: z.string().nullish(),
+    password: optional(z.string()),
+    skip_password_checks: optional(z.boolean()),
     primary_email_address_id: optional(z.string()),
     public_metadata: optional(metadata),
     private_metadata: optional(metadata),
+    unsafe_metadata: optional(metadata),
   }),
   createOrganization: z.object({
     name: z.string(),
@@ -57,11 +68,27 @@ const bodies = {
     role: z.string(),
     inviter_user_id: optional(z.string()),
     expires_in_days: optional(z.number().int().positive()),
+    redirect_url: optional(z.string()),
     public_metadata: optional(metadata),
   }),
   createSession: z.object({ user_id: z.string() }),
   token: z.object({ expires_in_seconds: optional(z.number().int().positive()) }),
+  signInToken: z.object({ user_id: z.string(), expires_in_seconds: optional(z.number().int().positive().max(315_360_000)) }),
 };
+
+/** Clerk's SignInToken JSON; `url` is where a browser completes it (the app's sign-in page reads `__clerk_ticket`). */
+function signInTokenJson(t: SignInTokenRecord, appSignInUrl: string) {
+  return {
+    object: "sign_in_token",
+    id: t.id,
+    user_id: t.user_id,
+    token: t.token,
+    status: t.status,
+    url: `${appSignInUrl}?__clerk_ticket=${t.token}`,
+    created_at: t.created_at,
+    updated_at: t.updated_at,
+  };
+}
 
 
 /** Clerk's `limit` (default 10, at most 500) and `offset`. */
@@ -82,7 +109,7 @@ const page = <T>(req: Request, items: T[], toJson: (item: T) => unknown) => {
   return json(200, { data: slice.map(toJson), total_count: items.length });
 };
 
-export function backendRoutes(router: Router, dir: Directory, tokens: Tokens): void {
+export function backendRoutes(router: Router, dir: Directory, tokens: Tokens, handshakes: Handshakes, appUrl: string): void {
   const state = () => dir.store.state;
   const all = (req: Request, name: string) => req.url.searchParams.getAll(name);
 
@@ -199,17 +226,59 @@ export function backendRoutes(router: Router, dir: Directory, tokens: Tokens): v
 
   // ── sessions and tokens (what `clerk.sessions.createSession` / `getToken` call) ──
 
-  router.add("POST", "/v1/sessions", (req) => json(200, sessionJson(dir.createSession(parseBody(bodies.createSession, req.body).user_id))));
-  router.add("GET", "/v1/sessions/:sid", (req) => json(200, sessionJson(dir.session(req.params.sid!))));
-  router.add("POST", "/v1/sessions/:sid/revoke", (req) => json(200, sessionJson(dir.endSession(req.params.sid!, "revoked"))));
-  const sessionToken = async (req: Request) => {
-    const session = dir.activeSession(req.params.sid!);
+  const session = (s: Parameters<typeof dir.sessionStatus>[0]) => sessionJson(s, dir.sessionStatus(s));
+  router.add("POST", "/v1/sessions", (req) => json(200, session(dir.createSession(parseBody(bodies.createSession, req.body).user_id))));
+  router.add("GET", "/v1/sessions/:sid", (req) => json(200, session(dir.session(req.params.sid!))));
+  router.add("POST", "/v1/sessions/:sid/revoke", (req) => json(200, session(dir.endSession(req.params.sid!, "revoked"))));
+  router.add("POST", "/v1/sessions/:sid/tokens", async (req) => {
+    const active = dir.activeSession(req.params.sid!);
     const { expires_in_seconds } = parseBody(bodies.token, req.body);
-    return json(200, { object: "token", jwt: await tokens.mint(dir.claims(session), expires_in_seconds) });
-  };
-  router.add("POST", "/v1/sessions/:sid/tokens", sessionToken);
-  // A JWT template name (e.g. "convex") gives the same session token: its claims already target Convex.
-  router.add("POST", "/v1/sessions/:sid/tokens/:template", sessionToken);
+    const jwt = await tokens.mint(sessionClaims(dir, active), expires_in_seconds ?? dir.settings.session_token_lifetime_seconds);
+    return json(200, { object: "token", jwt });
+  });
+
+  // Clerk's JWT templates; the emulator knows the stock `convex` template.
+  router.add("POST", "/v1/sessions/:sid/tokens/:template", async (req) => {
+    const active = dir.activeSession(req.params.sid!);
+    if (req.params.template !== "convex") throw new ClerkError(404, "resource_not_found", "JWT template not found.");
+    return json(200, { object: "token", jwt: await tokens.mint(convexTemplateClaims(dir, active), dir.settings.session_token_lifetime_seconds) });
+  });
+
+  // ── sign-in tokens (the `ticket` strategy: one-click sign-in links) ──
+
+  router.add("POST", "/v1/sign_in_tokens", (req) => {
+    const { user_id, expires_in_seconds } = parseBody(bodies.signInToken, req.body);
+    const user = dir.user(user_id);
+    const now = dir.store.now();
+    const token: SignInTokenRecord = {
+      id: newId("sit"),
+      user_id: user.id,
+      token: randomBase62(48),
+      status: "pending",
+      expires_at: now + (expires_in_seconds ?? 30 * 86_400) * 1000,
+      created_at: now,
+      updated_at: now,
+    };
+    // Used and expired tokens are of no further use.
+    dir.state.sign_in_tokens = [...dir.state.sign_in_tokens.filter((t) => t.status === "pending" && t.expires_at > Date.now()), token];
+    dir.commit();
+    return json(200, signInTokenJson(token, `${appUrl}/sign-in`));
+  });
+  router.add("POST", "/v1/sign_in_tokens/:id/revoke", (req) => {
+    const token = dir.state.sign_in_tokens.find((t) => t.id === req.params.id);
+    if (!token) throw new ClerkError(404, "resource_not_found", "not found", "No sign-in token was found with the given identifier.");
+    if (token.status === "pending") token.status = "revoked";
+    token.updated_at = dir.store.now();
+    dir.commit();
+    return json(200, signInTokenJson(token, `${appUrl}/sign-in`));
+  });
+
+  // ── what Clerk's middleware fetches ──────────────────────────────────
 
   router.add("GET", "/v1/jwks", () => json(200, tokens.jwks()));
+  router.add("GET", "/v1/clients/handshake_payload", (req) => {
+    const directives = handshakes.payload(req.url.searchParams.get("nonce") ?? "");
+    if (!directives) throw new ClerkError(404, "resource_not_found", "Handshake not found.", "The handshake nonce is unknown or expired.");
+    return json(200, { directives });
+  });
 }

@@ -1,7 +1,9 @@
 /**
- * Errors in Clerk's Backend API shape: `{ errors: [{ message, long_message,
- * code }] }`, so `@clerk/backend` raises the same `ClerkAPIResponseError`
- * (status, code) against this provider as against Clerk.
+ * Errors in Clerk's API shape: `{ errors: [{ message, long_message, code,
+ * meta: { param_name } }], clerk_trace_id }`, so `@clerk/backend` raises the
+ * same `ClerkAPIResponseError` (status, code) against the emulator as
+ * against Clerk, and Clerk's components put a form error under the field
+ * `param_name` names.
  */
 export class ClerkError extends Error {
   constructor(
@@ -9,12 +11,19 @@ export class ClerkError extends Error {
     readonly code: string,
     message: string,
     readonly longMessage = message,
+    readonly paramName?: string,
   ) {
     super(message);
   }
 
   body() {
-    return { errors: [{ message: this.message, long_message: this.longMessage, code: this.code }], clerk_trace_id: "local" };
+    const error = {
+      message: this.message,
+      long_message: this.longMessage,
+      code: this.code,
+      ...(this.paramName ? { meta: { param_name: this.paramName } } : {}),
+    };
+    return { errors: [error], clerk_trace_id: "emulator" };
   }
 }
 
@@ -24,4 +33,5 @@ export const notFound = (what: string) =>
 export const unauthorized = () =>
   new ClerkError(401, "authentication_invalid", "Unauthorized request", "The provided secret key is missing or invalid.");
 
-export const invalid = (message: string, code = "form_param_value_invalid") => new ClerkError(422, code, message);
+export const invalid = (message: string, code = "form_param_value_invalid", paramName?: string) =>
+  new ClerkError(422, code, message, message, paramName);

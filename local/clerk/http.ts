@@ -1,13 +1,12 @@
 /**
  * The small HTTP toolkit the routes share: a path-template router, request
- * body parsing (JSON or form), replies, cookies and the CORS rule for the
- * app's localhost origins.
+ * body parsing (JSON or form), replies and cookies.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { ClerkError, invalid } from "./errors";
 
-export type Reply = { status: number; body?: string; headers?: Record<string, string | string[]> };
+export type Reply = { status: number; body?: string | Buffer; headers?: Record<string, string | string[]> };
 
 export type Request = {
   method: string;
@@ -58,12 +57,6 @@ export const json = (status: number, data: unknown, headers: Record<string, stri
   headers: { "content-type": "application/json", ...headers },
 });
 
-export const html = (status: number, page: string, headers: Record<string, string | string[]> = {}): Reply => ({
-  status,
-  body: page,
-  headers: { "content-type": "text/html; charset=utf-8", ...headers },
-});
-
 export const redirect = (location: string, headers: Record<string, string | string[]> = {}): Reply => ({
   status: 303,
   headers: { location, ...headers },
@@ -103,33 +96,15 @@ export function parseCookies(header: string | undefined): Record<string, string>
   const cookies: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const value = part.slice(eq + 1).trim();
+    try {
+      cookies[part.slice(0, eq).trim()] = decodeURIComponent(value);
+    } catch {
+      cookies[part.slice(0, eq).trim()] = value;
+    }
   }
   return cookies;
-}
-
-/** http://localhost:* and http://127.0.0.1:*: the only origins (and redirect targets) local mode trusts. */
-export function isLocalOrigin(value: string | undefined): boolean {
-  if (!value) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "127.0.0.1");
-  } catch {
-    return false;
-  }
-}
-
-/** CORS with credentials for a local origin (the browser sends the session cookie along). */
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  if (!origin || !isLocalOrigin(origin)) return {};
-  return {
-    "access-control-allow-origin": origin,
-    "access-control-allow-credentials": "true",
-    "access-control-allow-methods": "GET, POST, OPTIONS",
-    "access-control-allow-headers": "content-type",
-    "access-control-max-age": "600",
-    vary: "Origin",
-  };
 }
 
 export function send(res: ServerResponse, reply: Reply): void {

@@ -6,7 +6,22 @@ import { randomBytes } from "node:crypto";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-export type IdPrefix = "user" | "org" | "orgmem" | "orginv" | "sess" | "idn" | "msg" | "ins";
+export type IdPrefix =
+  | "user"
+  | "org"
+  | "orgmem"
+  | "orginv"
+  | "sess"
+  | "idn"
+  | "msg"
+  | "ins"
+  | "client"
+  | "sia"
+  | "sua"
+  | "sit"
+  | "tkt"
+  | "role"
+  | "perm";
 
 /** `length` random base62 characters, uniformly distributed (rejection sampling). */
 export function randomBase62(length: number): string {

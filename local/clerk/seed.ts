@@ -1,27 +1,20 @@
 /**
- * The demo a fresh data file starts with, created through the directory so
- * the local Convex backend receives it as ordinary webhooks: two orgs, an
- * admin and a member in each, and one user who belongs to both.
+ * The demo a fresh data file starts with (instance.json), created through
+ * the directory so the local Convex backend receives it as ordinary
+ * webhooks: two orgs, an admin and a member in each, and one user who
+ * belongs to both. Every demo user signs in with the demo password, an
+ * email code, or a sign-in token ("Continue as …" on the app's sign-in page).
  */
 import type { Directory } from "./directory";
+import instance from "./instance.json";
 
-export const DEMO = {
-  users: [
-    { key: "ada", first_name: "Ada", last_name: "Admin", email: "ada@acme.test" },
-    { key: "bob", first_name: "Bob", last_name: "Member", email: "bob@acme.test" },
-    { key: "grace", first_name: "Grace", last_name: "Admin", email: "grace@globex.test" },
-    { key: "sam", first_name: "Sam", last_name: "Both", email: "sam@both.test" },
-  ],
-  organizations: [
-    { name: "Acme", slug: "acme", admin: "ada", members: ["bob", "sam"] },
-    { name: "Globex", slug: "globex", admin: "grace", members: ["sam"] },
-  ],
-} as const;
+export const DEMO = instance.demo;
+export const DEMO_PASSWORD = instance.demo.password;
 
 export function seedDemo(directory: Directory): void {
   const ids = new Map<string, string>();
   for (const u of DEMO.users) {
-    const user = directory.createUser({ first_name: u.first_name, last_name: u.last_name, email_address: [u.email] });
+    const user = directory.createUser({ first_name: u.first_name, last_name: u.last_name, email_address: [u.email], password: DEMO_PASSWORD });
     ids.set(u.key, user.id);
   }
   for (const o of DEMO.organizations) {

@@ -1,8 +1,9 @@
 /**
- * Records → Clerk's JSON (Backend API responses and webhook `data`). Field
+ * Records → Clerk's Backend API JSON (responses and webhook `data`). Field
  * names follow Clerk's payloads; `@clerk/backend` deserializes these and the
  * sync component validates them, so constant fields Clerk always sends
- * (`object`, `has_image`, `linked_to`, …) are filled in here.
+ * (`object`, `has_image`, `linked_to`, …) are filled in here. The Frontend
+ * API's shapes (what clerk-js reads) are in fapi/json.ts.
  */
 import type { InvitationRecord, MembershipRecord, OrganizationRecord, SessionRecord, State, UserRecord } from "./store";
 
@@ -26,7 +27,7 @@ export function userJson(user: UserRecord) {
     primary_email_address_id: user.primary_email_address_id,
     primary_phone_number_id: null,
     primary_web3_wallet_id: null,
-    password_enabled: false,
+    password_enabled: user.password !== null,
     two_factor_enabled: false,
     totp_enabled: false,
     backup_code_enabled: false,
@@ -35,7 +36,10 @@ export function userJson(user: UserRecord) {
       object: "email_address",
       email_address: e.email_address,
       reserved: false,
-      verification: { status: "verified", strategy: "admin", attempts: null, expire_at: null },
+      verification:
+        e.verified === false
+          ? { status: "unverified", strategy: "email_code", attempts: e.verification?.attempts ?? 0, expire_at: e.verification?.expire_at ?? null }
+          : { status: "verified", strategy: e.verification ? "email_code" : "admin", attempts: null, expire_at: null },
       linked_to: [],
     })),
     phone_numbers: [],
@@ -45,7 +49,7 @@ export function userJson(user: UserRecord) {
     external_id: user.external_id,
     public_metadata: user.public_metadata,
     private_metadata: user.private_metadata,
-    unsafe_metadata: {},
+    unsafe_metadata: user.unsafe_metadata,
     banned: false,
     locked: false,
     last_sign_in_at: user.last_sign_in_at,
@@ -93,8 +97,8 @@ export function membershipJson(state: State, m: MembershipRecord, org: Organizat
     id: m.id,
     object: "organization_membership",
     role: m.role,
-    role_name: roleName(m.role),
-    permissions: state.roles[m.role] ?? [],
+    role_name: roleName(state, m.role),
+    permissions: state.settings.roles[m.role]?.permissions ?? [],
     public_metadata: m.public_metadata,
     private_metadata: {},
     created_at: m.created_at,
@@ -104,17 +108,18 @@ export function membershipJson(state: State, m: MembershipRecord, org: Organizat
   };
 }
 
-export function invitationJson(inv: InvitationRecord, org: OrganizationRecord | undefined) {
+/** `publicUrl`: the Frontend API's base, where the invitation link (`url`) checks the ticket. */
+export function invitationJson(state: State, inv: InvitationRecord, org: OrganizationRecord | undefined, publicUrl: string) {
   return {
     id: inv.id,
     object: "organization_invitation",
     email_address: inv.email_address,
     role: inv.role,
-    role_name: roleName(inv.role),
+    role_name: roleName(state, inv.role),
     organization_id: inv.organization_id,
     public_organization_data: org ? { id: org.id, name: org.name, slug: org.slug, image_url: "", has_image: false } : null,
     status: inv.status,
-    url: null,
+    url: inv.status === "pending" ? `${publicUrl}/v1/tickets/accept?ticket=${inv.ticket}` : null,
     user_id: inv.user_id,
     public_metadata: inv.public_metadata,
     private_metadata: {},
@@ -124,15 +129,15 @@ export function invitationJson(inv: InvitationRecord, org: OrganizationRecord | 
   };
 }
 
-export function sessionJson(s: SessionRecord) {
+export function sessionJson(s: SessionRecord, status: SessionRecord["status"] | "pending") {
   return {
     id: s.id,
     object: "session",
-    client_id: "client_local",
+    client_id: s.client_id ?? "",
     user_id: s.user_id,
-    status: s.status,
+    status,
     last_active_organization_id: s.last_active_organization_id,
-    last_active_at: s.updated_at,
+    last_active_at: s.last_active_at,
     expire_at: s.created_at + 7 * 86_400_000,
     abandon_at: s.created_at + 30 * 86_400_000,
     created_at: s.created_at,
@@ -142,8 +147,7 @@ export function sessionJson(s: SessionRecord) {
 
 export const deletedJson = (id: string, object: string) => ({ id, object, deleted: true });
 
-/** "org:admin" → "Admin", as Clerk names its default roles. */
-function roleName(role: string): string {
-  const key = role.replace(/^org:/, "");
-  return key.charAt(0).toUpperCase() + key.slice(1);
+/** The role's display name from the settings ("org:admin" → "Admin"). */
+export function roleName(state: State, role: string): string {
+  return state.settings.roles[role]?.name ?? role.replace(/^org:/, "");
 }

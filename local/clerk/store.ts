@@ -1,15 +1,18 @@
 /**
- * The provider's whole state in one JSON file
- * (`${dataDir}/clerk.json`): users, organizations, memberships,
- * invitations, sessions, the signing key and the webhook outbox. Writes go
- * to a temporary file renamed over the old one, so a crash never leaves a
- * half-written file; the outbox lives in the same file as the change that
- * produced it, so a restart loses neither.
+ * The emulator's whole state in one JSON file (`${dataDir}/clerk.json`):
+ * the instance settings, users, organizations, memberships, invitations,
+ * browser clients with their sign-in/sign-up attempts, sessions, sign-in
+ * tokens, the signing key and the webhook outbox. Writes go to a temporary
+ * file renamed over the old one, so a crash never leaves a half-written
+ * file; the outbox lives in the same file as the change that produced it,
+ * so a restart loses neither.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JWK } from "jose";
 import { newId } from "./ids";
+import type { PasswordDigest } from "./passwords";
+import { defaultSettings, parseSettings, type InstanceSettings } from "./settings";
 
 export type Metadata = Record<string, unknown>;
 
@@ -18,11 +21,16 @@ export type UserRecord = {
   first_name: string | null;
   last_name: string | null;
   username: string | null;
-  email_addresses: { id: string; email_address: string }[];
+  /** `verified: false` while an address added from the profile awaits its code (absent means verified). */
+  email_addresses: { id: string; email_address: string; verified?: boolean; verification?: CodeVerification | null; created_at?: number }[];
   primary_email_address_id: string | null;
   external_id: string | null;
+  password: PasswordDigest | null;
   public_metadata: Metadata;
   private_metadata: Metadata;
+  unsafe_metadata: Metadata;
+  /** The organization the user's last session worked in: the next sign-in starts there. */
+  last_active_organization_id: string | null;
   created_at: number;
   updated_at: number;
   last_sign_in_at: number | null;
@@ -60,19 +68,82 @@ export type InvitationRecord = {
   status: InvitationStatus;
   inviter_user_id: string | null;
   user_id: string | null;
+  /** Where the invitation link lands after the Frontend API has checked its ticket. */
+  redirect_url: string | null;
+  /** The secret in the invitation link (`__clerk_ticket`). */
+  ticket: string;
   public_metadata: Metadata;
   created_at: number;
   updated_at: number;
   expires_at: number;
 };
 
+/** One code verification (email code at sign-in, sign-up or on an added address). */
+export type CodeVerification = {
+  strategy: "email_code";
+  status: "unverified" | "verified" | "failed" | "expired";
+  attempts: number;
+  expire_at: number;
+};
+
+export type SignInAttempt = {
+  id: string;
+  identifier: string | null;
+  user_id: string | null;
+  status: "needs_identifier" | "needs_first_factor" | "complete";
+  first_factor: (CodeVerification | { strategy: "password" | "ticket"; status: "verified"; attempts: number; expire_at: null }) | null;
+  created_session_id: string | null;
+  created_at: number;
+  abandon_at: number;
+};
+
+export type SignUpAttempt = {
+  id: string;
+  email_address: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  password: PasswordDigest | null;
+  email_verification: CodeVerification | null;
+  /** Set when the sign-up came with an invitation ticket: the email is verified by it. */
+  invitation_id: string | null;
+  created_user_id: string | null;
+  created_session_id: string | null;
+  created_at: number;
+  abandon_at: number;
+};
+
+/** One browser: what the `__client` cookie names. */
+export type ClientRecord = {
+  id: string;
+  /** The cookie's value: the client id alone (it appears in responses) must not be enough. */
+  secret: string;
+  sign_in: SignInAttempt | null;
+  sign_up: SignUpAttempt | null;
+  last_active_session_id: string | null;
+  last_authentication_strategy: "password" | "email_code" | "ticket" | null;
+  created_at: number;
+  updated_at: number;
+};
+
 export type SessionRecord = {
   id: string;
+  /** The browser that signed in; null for sessions created through the Backend API. */
+  client_id: string | null;
   user_id: string;
-  status: "active" | "ended" | "revoked";
+  status: "active" | "ended" | "removed" | "revoked";
   last_active_organization_id: string | null;
-  /** The opaque value of the browser cookie; the session id alone (it is in every JWT) must not be enough. */
-  cookie: string;
+  first_factor_verified_at: number;
+  created_at: number;
+  updated_at: number;
+  last_active_at: number;
+};
+
+export type SignInTokenRecord = {
+  id: string;
+  user_id: string;
+  token: string;
+  status: "pending" | "accepted" | "revoked";
+  expires_at: number;
   created_at: number;
   updated_at: number;
 };
@@ -93,15 +164,17 @@ export type Delivery = {
 export type KeyMaterial = { kid: string; private_jwk: JWK; public_jwk: JWK };
 
 export type State = {
-  version: 1;
+  version: 2;
   instance_id: string;
-  /** Role key → its permissions, as Clerk's default roles define them. */
-  roles: Record<string, string[]>;
+  /** What a Clerk dashboard would show: sign-up, organizations, roles and permissions. */
+  settings: InstanceSettings;
   users: UserRecord[];
   organizations: OrganizationRecord[];
   memberships: MembershipRecord[];
   invitations: InvitationRecord[];
+  clients: ClientRecord[];
   sessions: SessionRecord[];
+  sign_in_tokens: SignInTokenRecord[];
   keys: KeyMaterial | null;
   /** Used when no CLERK_WEBHOOK_SECRET is configured, so signatures stay stable across restarts. */
   webhook_secret: string | null;
@@ -111,29 +184,18 @@ export type State = {
   delivered_count: number;
 };
 
-/** Clerk's default roles; `org:sys_*` permissions never reach tokens. */
-export const DEFAULT_ROLES: Record<string, string[]> = {
-  "org:admin": [
-    "org:sys_profile:manage",
-    "org:sys_profile:delete",
-    "org:sys_memberships:read",
-    "org:sys_memberships:manage",
-    "org:sys_domains:read",
-    "org:sys_domains:manage",
-  ],
-  "org:member": ["org:sys_memberships:read"],
-};
-
 function emptyState(): State {
   return {
-    version: 1,
+    version: 2,
     instance_id: newId("ins"),
-    roles: structuredClone(DEFAULT_ROLES),
+    settings: defaultSettings(),
     users: [],
     organizations: [],
     memberships: [],
     invitations: [],
+    clients: [],
     sessions: [],
+    sign_in_tokens: [],
     keys: null,
     webhook_secret: null,
     deliveries: [],
@@ -141,6 +203,32 @@ function emptyState(): State {
     delivered_count: 0,
   };
 }
+
+/**
+ * Version 1 files (the local identity provider before the emulator) keep
+ * their directory, key and outbox; roles move into the settings, users get
+ * no password (email codes and sign-in tokens still work), and the old
+ * cookie sessions end.
+ */
+function migrate(raw: Record<string, unknown>, file: string): State {
+  if (raw.version === 2) {
+    const state = { ...emptyState(), ...(raw as Partial<State>) } as State;
+    state.settings = parseSettings(raw.settings, file);
+    return state;
+  }
+  if (raw.version !== 1) throw new Error(`${file}: unknown version ${String(raw.version)}`);
+  const v1 = raw as { roles?: Record<string, string[]> } & Partial<Omit<State, "version" | "settings">>;
+  const settings = defaultSettings();
+  for (const [key, permissions] of Object.entries(v1.roles ?? {})) {
+    settings.roles[key] = { name: settings.roles[key]?.name ?? roleName(key), description: "", permissions };
+  }
+  const state: State = { ...emptyState(), ...v1, version: 2, settings, clients: [], sessions: [], sign_in_tokens: [] };
+  state.users = state.users.map((u) => ({ ...u, password: u.password ?? null, unsafe_metadata: u.unsafe_metadata ?? {}, last_active_organization_id: null }));
+  state.invitations = state.invitations.map((i) => ({ ...i, redirect_url: i.redirect_url ?? null, ticket: i.ticket ?? newId("tkt") }));
+  return state;
+}
+
+const roleName = (key: string) => key.replace(/^org:/, "").replace(/^\w/, (c) => c.toUpperCase());
 
 export class Store {
   private lastTime = 0;
@@ -153,7 +241,7 @@ export class Store {
     readonly fresh: boolean,
   ) {
     // Never hand out a timestamp older than one already stored (the clock may have run ahead in a burst).
-    const stamps = [state.users, state.organizations, state.memberships, state.invitations, state.sessions].flatMap((list) =>
+    const stamps = [state.users, state.organizations, state.memberships, state.invitations, state.sessions, state.clients].flatMap((list) =>
       list.map((record: { updated_at: number }) => record.updated_at),
     );
     this.lastTime = stamps.reduce((max, t) => Math.max(max, t), 0);
@@ -163,9 +251,8 @@ export class Store {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, "clerk.json");
     if (!existsSync(file)) return new Store(file, emptyState(), true);
-    const state = JSON.parse(readFileSync(file, "utf8")) as State;
-    if (state.version !== 1) throw new Error(`${file}: unknown version ${String(state.version)}`);
-    return new Store(file, { ...emptyState(), ...state }, false);
+    const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    return new Store(file, migrate(raw, file), false);
   }
 
   /**

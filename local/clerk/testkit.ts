@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { Webhook } from "svix";
-import { parseClerkEvent } from "../../convex/clerkSyncClient/events";
+import { parseClerkEvent } from "convex-clerk-sync";
 import { startClerk, type ClerkOptions, type ClerkServer } from "./server";
 
 export const SECRET_KEY = "sk_test_local_clerk_tests";
@@ -185,4 +185,56 @@ export async function demo(h: Harness) {
     acme: org("acme"),
     globex: org("globex"),
   };
+}
+
+export const APP_ORIGIN = "http://localhost:3000";
+
+/**
+ * One browser talking to the Frontend API as clerk-js does: form-encoded
+ * POSTs (PATCH/DELETE as `_method`), the app's Origin, and a cookie jar that
+ * keeps what the emulator sets (`__client`, `__client_uat…`, handshake cookies).
+ */
+export class FapiBrowser {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly h: Harness) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  keep(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (attributes.some((a) => /max-age=0/i.test(a.trim())) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  /** A Frontend API call; `path` is relative to `/fapi/v1`. Answers the status and the parsed body. */
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: Record<string, string>) {
+    const url = new URL(`${this.h.clerk.frontendApiUrl}/v1${path}`);
+    url.searchParams.set("__clerk_api_version", "2026-08-20");
+    if (method !== "GET" && method !== "POST") url.searchParams.set("_method", method);
+    const res = await fetch(url, {
+      method: method === "GET" ? "GET" : "POST",
+      headers: { origin: APP_ORIGIN, cookie: this.cookieHeader(), ...(method === "GET" ? {} : { "content-type": "application/x-www-form-urlencoded" }) },
+      body: method === "GET" ? undefined : new URLSearchParams(body ?? {}),
+      redirect: "manual",
+    });
+    this.keep(res);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  /** Signs in with email and password in one step (what `<SignIn/>` does with both fields filled). */
+  async signIn(identifier: string, password: string) {
+    return await this.call<{ response: { status: string; created_session_id: string }; client: { sessions: { id: string }[] } }>("POST", "/client/sign_ins", {
+      strategy: "password",
+      identifier,
+      password,
+    });
+  }
 }

@@ -1,6 +1,9 @@
 import { verifyToken } from "@clerk/backend";
+import { __experimental_JWTPayloadToAuthObjectProperties as clerkJwtPayload } from "@clerk/shared/jwtPayloadParser";
+import type { JwtPayload } from "@clerk/shared/types";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseOrgClaims } from "../../convex/lib/claims";
 import { demo, SECRET_KEY, startHarness, type Harness } from "./testkit";
 
 let h: Harness;
@@ -23,7 +26,7 @@ async function verify(jwt: string): Promise<JWTPayload> {
   return payload;
 }
 
-async function session(userId: string, orgId?: string) {
+async function session(userId: string, orgId?: string | null) {
   const res = await h.api("POST", "/v1/testing/sessions", { user_id: userId, org_id: orgId });
   expect(res.status).toBe(200);
   return (await res.json()) as { session_id: string; jwt: string };
@@ -51,7 +54,7 @@ describe("session tokens", () => {
     expect(decodeProtectedHeader(jwt)).toMatchObject({ alg: "RS256", kid: jwks.keys[0]!.kid });
   });
 
-  it("mints Clerk v2 claims: sub, sid, iss, aud convex, o with the role unprefixed, 60 s expiry", async () => {
+  it("mints Clerk's session token v2 for the Convex integration: v 2, aud convex, sts, fva, o with the role unprefixed, 60 s expiry", async () => {
     const { session_id, jwt } = await session(ids.ada, ids.acme);
     const claims = await verify(jwt);
     expect(claims).toMatchObject({
@@ -59,13 +62,20 @@ describe("session tokens", () => {
       sid: session_id,
       iss: h.clerk.url,
       aud: "convex",
-      o: { id: ids.acme, slg: "acme", rol: "admin", per: "" },
-      name: "Ada Admin",
-      email: "ada@acme.test",
+      v: 2,
+      sts: "active",
+      fva: [0, -1],
+      o: { id: ids.acme, slg: "acme", rol: "admin" },
     });
+    // Clerk's default roles carry no custom permissions: no per, fpm or fea.
+    expect(claims.o).toEqual({ id: ids.acme, slg: "acme", rol: "admin" });
+    expect(claims.fea).toBeUndefined();
+    // Like Clerk's Convex integration, no profile claims (the app reads the synced user).
+    expect(claims.name).toBeUndefined();
     expect(session_id).toMatch(/^sess_/);
     expect(claims.exp! - claims.iat!).toBe(60);
     expect(claims.nbf).toBeLessThanOrEqual(claims.iat!);
+    expect(typeof claims.jti).toBe("string");
   });
 
   it("never mints the same token twice, even within one second (a refresh must look like one)", async () => {
@@ -76,21 +86,30 @@ describe("session tokens", () => {
     expect((await verify(a)).jti).not.toBe((await verify(b)).jti);
   });
 
-  it("omits o without an active org, and follows org switches", async () => {
-    const { session_id, jwt } = await session(ids.sam);
+  it("a session with no organization is pending (Clerk's choose-organization task) and has no o; org switches show in the next token", async () => {
+    const { session_id, jwt } = await session(ids.sam, null);
+    expect(await verify(jwt)).toMatchObject({ sts: "pending" });
     expect((await verify(jwt)).o).toBeUndefined();
 
     const toGlobex = await token(session_id, { org_id: ids.globex });
     const claims = await verify(((await toGlobex.json()) as { jwt: string }).jwt);
-    expect(claims.o).toEqual({ id: ids.globex, slg: "globex", rol: "member", per: "" });
+    expect(claims).toMatchObject({ sts: "active", o: { id: ids.globex, slg: "globex", rol: "member" } });
 
+    // Personal accounts are off: "no organization" does not undo the choice.
     const cleared = await token(session_id, { org_id: null });
-    expect((await verify(((await cleared.json()) as { jwt: string }).jwt)).o).toBeUndefined();
+    expect((await verify(((await cleared.json()) as { jwt: string }).jwt)).o).toMatchObject({ id: ids.globex });
 
     // Not a member: refused.
     const bob = await session(ids.bob);
     expect((await token(bob.session_id, { org_id: ids.globex })).status).toBe(403);
     expect((await h.api("POST", "/v1/testing/sessions", { user_id: ids.bob, org_id: ids.globex })).status).toBe(403);
+  });
+
+  it("without an org given, a sign-in starts in the user's last active organization", async () => {
+    const first = await session(ids.sam, ids.globex);
+    expect((await verify(first.jwt)).o).toMatchObject({ id: ids.globex });
+    const next = await session(ids.sam);
+    expect((await verify(next.jwt)).o).toMatchObject({ id: ids.globex });
   });
 
   it("drops the org claim from the next token once the membership is removed", async () => {
@@ -110,10 +129,13 @@ describe("session tokens", () => {
     await h.client.organizations.updateOrganizationMembership({ organizationId: ids.acme, userId: ids.bob, role: "org:member" });
   });
 
-  it("verifies with @clerk/backend's verifyToken too (JWKS from the Backend API)", async () => {
+  it("verifies with @clerk/backend's verifyToken too (JWKS from the Backend API), and Clerk's parser reads it like the app's", async () => {
     const { jwt } = await session(ids.grace, ids.globex);
     const claims = await verifyToken(jwt, { secretKey: SECRET_KEY, apiUrl: h.clerk.url, audience: "convex", skipJwksCache: true });
     expect(claims.sub).toBe(ids.grace);
+    const auth = clerkJwtPayload(claims as JwtPayload);
+    expect(auth).toMatchObject({ userId: ids.grace, orgId: ids.globex, orgSlug: "globex", orgRole: "org:admin", orgPermissions: [], sessionStatus: "active" });
+    expect(parseOrgClaims(claims)).toEqual({ orgId: ids.globex, orgSlug: "globex", orgRole: "org:admin", orgPermissions: [] });
   });
 
   it("refuses tokens for an ended session and unknown users", async () => {
@@ -122,5 +144,55 @@ describe("session tokens", () => {
     expect((await token(session_id)).status).toBe(401);
     expect((await h.api("POST", "/v1/testing/sessions", { user_id: "user_missing" })).status).toBe(404);
     expect((await fetch(`${h.clerk.url}/v1/testing/sessions`, { method: "POST" })).status).toBe(401);
+  });
+});
+
+describe("session tokens with custom permissions (roles in the settings)", () => {
+  const settings = {
+    roles: {
+      "org:admin": { name: "Admin", permissions: ["org:sys_memberships:manage", "org:todos:read", "org:todos:write", "org:lists:read", "org:lists:write"] },
+      "org:member": { name: "Member", permissions: ["org:sys_memberships:read", "org:todos:read", "org:todos:write", "org:lists:read"] },
+      "org:viewer": { name: "Viewer", permissions: ["org:lists:read"] },
+    },
+  };
+  let c: Harness;
+  let cids: Awaited<ReturnType<typeof demo>>;
+  beforeAll(async () => {
+    c = await startHarness({ settings });
+    cids = await demo(c);
+  });
+  afterAll(() => c.close());
+
+  const mint = async (userId: string, orgId: string) => {
+    const res = await c.api("POST", "/v1/testing/sessions", { user_id: userId, org_id: orgId });
+    return ((await res.json()) as { jwt: string }).jwt;
+  };
+
+  it("encodes them as Clerk does: fea lists the features, o.per bare names, o.fpm one bitmask per feature; no system permissions", async () => {
+    const claims = await verifyToken(await mint(cids.bob, cids.acme), { secretKey: SECRET_KEY, apiUrl: c.clerk.url, audience: "convex", skipJwksCache: true });
+    expect(claims).toMatchObject({ v: 2, fea: "o:todos,o:lists", o: { id: cids.acme, rol: "member", per: "read,write", fpm: "3,1" } });
+    expect(JSON.stringify(claims)).not.toContain("sys_");
+    // Clerk's own parser and the app's give back exactly the role's custom permissions.
+    const expected = ["org:todos:read", "org:todos:write", "org:lists:read"];
+    expect(clerkJwtPayload(claims as JwtPayload).orgPermissions?.sort()).toEqual([...expected].sort());
+    expect(parseOrgClaims(claims)?.orgPermissions.sort()).toEqual([...expected].sort());
+  });
+
+  it("a role with fewer permissions gets zero masks for the features it lacks", async () => {
+    await c.client.organizations.createOrganizationMembership({ organizationId: cids.globex, userId: cids.bob, role: "org:viewer" });
+    const claims = await verifyToken(await mint(cids.bob, cids.globex), { secretKey: SECRET_KEY, apiUrl: c.clerk.url, audience: "convex", skipJwksCache: true });
+    expect(claims).toMatchObject({ fea: "o:todos,o:lists", o: { rol: "viewer", per: "read", fpm: "0,1" } });
+    expect(clerkJwtPayload(claims as JwtPayload).orgPermissions).toEqual(["org:lists:read"]);
+    expect(parseOrgClaims(claims)).toMatchObject({ orgRole: "org:viewer", orgPermissions: ["org:lists:read"] });
+  });
+
+  it("memberships report the role's permissions, system ones included (Clerk's UI gates on them)", async () => {
+    const { data } = await c.client.users.getOrganizationMembershipList({ userId: cids.bob });
+    expect(data.find((m) => m.organization.id === cids.acme)?.permissions).toEqual(settings.roles["org:member"].permissions);
+  });
+
+  it("refuses settings that name an unknown system permission or a malformed key", async () => {
+    await expect(startHarness({ settings: { roles: { "org:x": { name: "X", permissions: ["org:sys_everything:do"] } } } })).rejects.toThrow(/unknown system permission/);
+    await expect(startHarness({ settings: { roles: { "org:x": { name: "X", permissions: ["todos"] } } } })).rejects.toThrow(/org:<feature>:<permission>/);
   });
 });

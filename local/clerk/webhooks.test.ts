@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { demo, startHarness, waitFor, type Harness, type Received } from "./testkit";
+import { DEMO_PASSWORD } from "./seed";
+import { demo, FapiBrowser, startHarness, waitFor, type Harness, type Received } from "./testkit";
 
 /** Every delivery a receiver saw is svix-verified and accepted by the sync component's parser. */
 function expectAllValid(received: Received[]) {
@@ -61,14 +62,10 @@ describe("webhooks for every change", () => {
     expect(deleted.data).toEqual({ id: user.id, object: "user", deleted: true });
   });
 
-  it("profile edit from the app's session endpoint", async () => {
-    const { cookie } = (await (await h.api("POST", "/v1/testing/sessions", { user_id: ids.bob })).json()) as { cookie: { name: string; value: string } };
-    const res = await fetch(`${h.clerk.url}/session/profile`, {
-      method: "POST",
-      headers: { cookie: `${cookie.name}=${cookie.value}`, "content-type": "application/json" },
-      body: JSON.stringify({ lastName: "Builder" }),
-    });
-    expect(res.status).toBe(200);
+  it("profile edit through the Frontend API (what <UserProfile/> calls)", async () => {
+    const browser = new FapiBrowser(h);
+    await browser.signIn("bob@acme.test", DEMO_PASSWORD);
+    expect((await browser.call("PATCH", "/me", { last_name: "Builder" })).status).toBe(200);
     await expectEvent("user.updated", "user.upsert", (d) => d.id === ids.bob && d.last_name === "Builder");
   });
 

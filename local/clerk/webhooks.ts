@@ -53,7 +53,7 @@ export type EventType =
 export function clerkEvent(instanceId: string, type: EventType, data: object, timestamp: number) {
   return {
     data,
-    event_attributes: { http_request: { client_ip: "127.0.0.1", user_agent: "local-clerk" } },
+    event_attributes: { http_request: { client_ip: "127.0.0.1", user_agent: "clerk-emulator" } },
     instance_id: instanceId,
     object: "event",
     timestamp,
@@ -173,12 +173,12 @@ export class Webhooks {
     } else if (delivery.attempts >= this.options.retry.attempts) {
       remove(state.deliveries, delivery);
       state.failed_deliveries = [...state.failed_deliveries, { ...delivery, last_error: error }].slice(-100);
-      this.options.logger.error(`local clerk: gave up on ${delivery.type} ${delivery.svix_id} after ${delivery.attempts} attempts: ${error}`);
+      this.options.logger.error(`clerk emulator: gave up on ${delivery.type} ${delivery.svix_id} after ${delivery.attempts} attempts: ${error}`);
     } else {
       const { baseMs, maxMs } = this.options.retry;
       delivery.next_attempt_at = Date.now() + Math.min(maxMs, baseMs * 2 ** (delivery.attempts - 1));
       delivery.last_error = error;
-      this.options.logger.warn(`local clerk: ${delivery.type} ${delivery.svix_id} attempt ${delivery.attempts} failed (${error}), retrying`);
+      this.options.logger.warn(`clerk emulator: ${delivery.type} ${delivery.svix_id} attempt ${delivery.attempts} failed (${error}), retrying`);
     }
     this.store.save();
   }
@@ -191,7 +191,7 @@ export class Webhooks {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "user-agent": "Svix-Webhooks/local-clerk",
+          "user-agent": "Svix-Webhooks/clerk-emulator",
           "svix-id": delivery.svix_id,
           "svix-timestamp": String(Math.floor(at.getTime() / 1000)),
           "svix-signature": this.signer.sign(delivery.svix_id, at, delivery.body),

@@ -3,7 +3,7 @@
  * then query Convex with *their* token, so the same tenant rules apply as in
  * the browser. 401 JSON when signed out.
  */
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "@/convex/_generated/api";
 import { convexServerUrl } from "@/lib/auth/server";
@@ -22,12 +22,12 @@ const STATUS = {
   RATE_LIMITED: 429,
 } as const;
 
-export async function GET(req: NextRequest) {
+export async function GET() {
   let token: string | null;
   try {
-    token = await convexTokenForRequest(req);
+    token = await convexTokenForRequest();
   } catch {
-    return NextResponse.json({ code: "UNAVAILABLE", message: "The identity provider is unavailable." }, { status: 503 });
+    return NextResponse.json({ code: "UNAVAILABLE", message: "Clerk is unavailable." }, { status: 503 });
   }
   if (!token) {
     return NextResponse.json({ code: "UNAUTHENTICATED", message: "Sign in to continue." }, { status: 401 });

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { SignUp } from "@clerk/nextjs";
-import { authMode } from "@/lib/auth/config";
-import { localSignInRedirectUrl, safeReturnPath } from "@/lib/auth/server";
 import { AuthPageFrame } from "@/components/auth/auth-page-frame";
+import { AFTER_SIGN_IN_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from "@/lib/auth/config";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-/** Local mode has one page for both: the provider's sign-in creates users too. */
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const returnTo = safeReturnPath((await searchParams).redirect_url);
-  if (authMode === "local") redirect(await localSignInRedirectUrl(returnTo));
+/** Clerk's `<SignUp/>`; a new user without an organization continues at /onboarding (session task). */
+export default function SignUpPage() {
   return (
     <AuthPageFrame>
-      <SignUp path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl={returnTo} />
+      <SignUp path={SIGN_UP_PATH} signInUrl={SIGN_IN_PATH} fallbackRedirectUrl={AFTER_SIGN_IN_PATH} />
     </AuthPageFrame>
   );
 }
