@@ -34,9 +34,10 @@ export const { clerkSyncEvent } = clerkSync.events({
     const kind: AuditKind | null =
       role === null ? "member.removed" : previousRole === null ? "member.added" : role !== previousRole ? "member.roleChanged" : null;
     if (!kind) return; // same role: a profile or timestamp change
-    if (kind === "member.added") await forgetDeparture(ctx.db, orgId, userId);
-    // Leaving on one's own needs no explanation later.
-    if (kind === "member.removed" && actor?.userId !== userId) {
+    // Why they lost access, for their screen; leaving on one's own needs no explanation (and
+    // clears an older removal's). Nothing is read on joins: reconciliation adds members by the batch.
+    if (kind === "member.removed" && actor?.userId === userId) await forgetDeparture(ctx.db, orgId, userId);
+    else if (kind === "member.removed") {
       const org = await clerkSync.getOrganization(ctx, orgId);
       await recordDeparture(ctx.db, { orgId, userId, kind: "removed", actorId: actor?.userId, orgName: org?.name, at: Date.now() });
     }

@@ -6,8 +6,10 @@
  * removal (from the membership callback, with the actor when the app did
  * it) or the organization's deletion through the app (one row per member,
  * written by the admin action before Clerk deletes it). A user who leaves on
- * their own gets no row, and one who is added back loses theirs. Rows are
- * only ever read by the user they are about (`me.lostAccess`).
+ * their own gets no row (and loses an older one). A row outlives a re-join
+ * unread: it is only asked for once the user has no access again, and by
+ * then a newer removal has replaced it. Rows are only ever read by the user
+ * they are about (`me.lostAccess`).
  */
 import { v, type Infer } from "convex/values";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";

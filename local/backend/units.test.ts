@@ -1,5 +1,6 @@
 /** The backend's pure parts: wire encoding, cron schedules, identities, the module walk. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -135,13 +136,16 @@ describe("module roots", () => {
     const functionsDir = join(PROJECT_DIR, "convex");
     const dirs = await componentDirs(functionsDir);
     const rateLimiter = "../node_modules/@convex-dev/rate-limiter/dist/component";
-    const batchWorker = "../node_modules/@convex-dev/batch-worker/dist/component";
     const aggregate = "../node_modules/@convex-dev/aggregate/dist/component";
-    // The aggregate mounts its own copy of the batch worker (another version than the rate limiter's).
-    const aggregateWorker = "../node_modules/@convex-dev/aggregate/node_modules/@convex-dev/batch-worker/dist/component";
+    // The rate limiter and the aggregate each mount a batch worker: two versions, one of them
+    // nested under its user, wherever npm's hoisting put it.
+    const workerOf = (pkg: string) =>
+      relative(functionsDir, join(dirname(createRequire(join(PROJECT_DIR, "node_modules", pkg, "package.json")).resolve("@convex-dev/batch-worker/package.json")), "dist/component")).split(sep).join("/");
+    const workers = [...new Set([workerOf("@convex-dev/rate-limiter"), workerOf("@convex-dev/aggregate")])];
+    expect(workers).toHaveLength(2);
     // An npm workspace links the package into node_modules; its real path is where it lives.
     const clerkSync = "../packages/convex-clerk-sync/dist/component";
-    const npm = [aggregate, aggregateWorker, batchWorker, clerkSync, rateLimiter];
+    const npm = [aggregate, ...workers, clerkSync, rateLimiter];
     expect(dirs.map((d) => relative(functionsDir, d).split(sep).join("/")).sort()).toEqual([...npm].sort());
     const roots = findRoots(functionsDir, dirs);
     expect(roots.map((r) => r.dir).sort()).toEqual(["", ...npm].sort());
