@@ -26,7 +26,7 @@ import type {
   VerificationJSON,
 } from "@clerk/shared/types";
 import type { Directory } from "../directory";
-import { primaryEmail } from "../shapes";
+import { publicUserData } from "../shapes";
 import type { ClientRecord, CodeVerification, InvitationRecord, MembershipRecord, OrganizationRecord, SessionRecord, SignInAttempt, SignUpAttempt, UserRecord } from "../store";
 
 /** Clerk sends `null` here although its published type names a value. */
@@ -85,16 +85,8 @@ export function organizationJson(dir: Directory, org: OrganizationRecord): Organ
   };
 }
 
-export function publicUserDataJson(user: UserRecord): PublicUserDataJSON {
-  return {
-    user_id: user.id,
-    identifier: primaryEmail(user) ?? user.username ?? user.id,
-    first_name: user.first_name,
-    last_name: user.last_name,
-    image_url: "",
-    has_image: false,
-  };
-}
+/** The Backend API's `public_user_data`, which is also what the Frontend API sends. */
+export const publicUserDataJson = (user: UserRecord): PublicUserDataJSON => publicUserData(user);
 
 /** The signed-in user's view of a membership: the role's permissions, system ones included (Clerk's UI gates on them). */
 export function membershipJson(dir: Directory, m: MembershipRecord): OrganizationMembershipJSON {
