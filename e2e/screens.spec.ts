@@ -69,7 +69,11 @@ const SCREENS: Screen[] = [
   { name: "member", open: async (p) => (await p.goto(`/orgs/${slug}/members/${userIdOf}`), await heading(p, /Maximilian/)) },
   { name: "activity", open: async (p) => (await p.goto(`/orgs/${slug}/activity`), await expect(p.getByTestId("audit-entry").filter({ visible: true }).first()).toBeVisible()) },
   { name: "settings", open: async (p) => (await p.goto(`/orgs/${slug}/settings`), await expect(p.getByText("Last change from Clerk")).toBeVisible()) },
-  { name: "profile", open: async (p) => (await p.goto("/profile"), await heading(p)) },
+  {
+    name: "profile",
+    // Clerk's <UserProfile/> renders an h1 of its own once clerk-js loads: wait for both, by name.
+    open: async (p) => (await p.goto("/profile"), await heading(p, /Maximilian/), await heading(p, "Profile details")),
+  },
   { name: "removed", open: async (p) => (await p.goto(`/orgs/${goneSlug}`), await heading(p, /You were removed from/)) },
   {
     name: "palette",
