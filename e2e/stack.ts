@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const dir = join(tmpdir(), "team-todos-e2e");
-const ports = { convex: 3410, site: 3411, clerk: 3412, app: 3400 };
+// E2E_PORT_BASE moves the whole stack (ports and folder), so two checkouts can run their suites side by side.
+const base = Number(process.env.E2E_PORT_BASE ?? 3400);
+const dir = join(tmpdir(), base === 3400 ? "team-todos-e2e" : `team-todos-e2e-${base}`);
+const ports = { convex: base + 10, site: base + 11, clerk: base + 12, app: base };
 const instance = JSON.parse(readFileSync("local/clerk/instance.json", "utf8")) as {
   frontend_api_host: string;
   demo: { password: string; users: { email: string }[] };
