@@ -2,7 +2,7 @@ import convexPlugin from "@convex-dev/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/", "**/_generated/", ".next/", ".local-data/", "packages/*/dist/"] },
+  { ignores: ["**/node_modules/", "**/_generated/", ".next/", "bench/peer/*/.next/", ".local-data/", "packages/*/dist/"] },
   ...tseslint.configs.recommended,
   ...convexPlugin.configs.recommended,
   {
