@@ -15,15 +15,25 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AsyncLocalStorage } from "node:async_hooks";
 import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
-import type { Value } from "convex/values";
+import type { JSONValue, Value } from "convex/values";
 import { buildConvexTestInternals } from "./bundler";
 
 export type Doc = Record<string, Value | undefined> & { _id: string; _creationTime: number };
 export type Writes = Record<string, Doc | null>;
 export type AnySchema = SchemaDefinition<GenericSchema, boolean>;
 
+export type RangeFilter = { type: "Eq" | "Gt" | "Gte" | "Lt" | "Lte"; fieldPath: string; value: JSONValue };
+export type Order = "asc" | "desc";
+export type QuerySource =
+  | { type: "FullTableScan"; tableName: string; order?: Order }
+  | { type: "IndexRange"; indexName: string; range: RangeFilter[]; order?: Order }
+  | { type: "Search"; indexName: string };
+export type Query = { source: QuerySource; operators: unknown[] };
+/** The documents of a query's source, in its order, before filters and limit. */
+export type ResolvedQuery = { sortedDocs: Doc[]; fieldPathsToSortBy: string[]; order: Order };
+
 export type PaginateArgs = {
-  query: unknown;
+  query: Query;
   cursor: string | null;
   endCursor?: string | null;
   pageSize: number;
@@ -45,6 +55,9 @@ export interface DatabaseFake {
   commit(commitTs?: bigint | null): void;
   paginate(args: PaginateArgs): PaginateResult;
   _iterateDocs(table: string, callback: (doc: Doc) => void): void;
+  _resolveQuerySource(query: Query): ResolvedQuery;
+  /** >0 when `doc` sorts after the cursor's keys (in `order`), 0 at them, <0 before. */
+  _docIsAfterCursor(doc: Doc, cursorKeys: (Value | undefined)[], fieldPaths: string[], order: Order): number;
   _validate(table: string, doc: Record<string, Value | undefined>): void;
 }
 export type DatabaseFakeClass = new (schema: AnySchema | null, componentPath: string) => DatabaseFake;
@@ -113,6 +126,7 @@ export interface Internals {
   newRequestId(): string;
   tableNameFromId(id: string): string | null;
   getHandler(func: unknown): (...args: unknown[]) => unknown;
+  evaluateRangeFilter(doc: Doc, filter: RangeFilter): boolean;
 }
 
 const EXPORTS = [
@@ -137,6 +151,7 @@ const EXPORTS = [
   "newRequestId",
   "tableNameFromId",
   "getHandler",
+  "evaluateRangeFilter",
 ] as const satisfies readonly (keyof Internals)[];
 
 let loaded: Promise<Internals> | undefined;

@@ -21,7 +21,8 @@ import { errorMessage, logFunctionCall, type CallSource, type Logger } from "./l
 import { readSnapshot, SNAPSHOT_FORMAT, SnapshotWriter, type Snapshot } from "./persistence";
 import { canonicalUdfPath, Runtime, type Caller, type ComponentData, type FunctionsBundle, type Kind, type ScheduledJob } from "./runtime";
 import { JobScheduler, type JobRef } from "./scheduler";
-import { trackingStorage, type QueryTracker, type TableKey } from "./tracking";
+import type { DocumentWrite } from "./readSet";
+import { trackingStorage, type QueryTracker } from "./tracking";
 import { watchFunctions } from "./watcher";
 
 export type DeploymentOptions = {
@@ -30,8 +31,8 @@ export type DeploymentOptions = {
   logger: Logger;
   /** Watch convex/ and reload on changes (default true). */
   watch?: boolean;
-  /** Tables written by a commit (called outside any function context). */
-  onCommit(tables: Set<TableKey>): void;
+  /** The documents a commit wrote (called outside any function context). */
+  onCommit(writes: DocumentWrite[]): void;
   /** A new code version took over: every subscription should re-run. */
   onReload(): void;
 };
@@ -118,8 +119,8 @@ export class Deployment {
       if (old.startsWith("functions-") && join(this.buildDir, old) !== file) rmSync(join(this.buildDir, old), { force: true });
     }
     return await Runtime.create(this.I, bundle, built.hash, {
-      onCommit: (tables) => {
-        this.options.onCommit(tables);
+      onCommit: (writes) => {
+        this.options.onCommit(writes);
         this.writer.schedule();
       },
       onSchedule: (job: ScheduledJob) => this.scheduler.add(job),
@@ -248,7 +249,7 @@ export class Deployment {
   /**
    * A client's call: the app's public function `udfPath` (an internal or
    * missing one answers the same "Could not find public function"). With a
-   * tracker, the tables it reads and its pagination journal are recorded;
+   * tracker, what it reads (its read set) and its pagination journal are recorded;
    * `logLines` collects what the function wrote to the console.
    */
   async call(

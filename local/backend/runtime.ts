@@ -26,7 +26,8 @@ import type {
 import { captureConsole, type ConsoleEntry } from "./consoleCapture";
 import { missingFunction, UnresolvedFunctionError } from "./errors";
 import { installFastIndexes } from "./fastIndexes";
-import { trackedDatabaseClass, type TableKey } from "./tracking";
+import type { DocumentWrite } from "./readSet";
+import { trackedDatabaseClass } from "./tracking";
 
 export type Kind = "query" | "mutation" | "action";
 
@@ -50,7 +51,7 @@ export type ComponentData = { nextDocId: number; lastCreationTime: number; docum
 
 export type RuntimeHooks = {
   /** Called inside the committing function's context: hop to the root context before doing work. */
-  onCommit(tables: Set<TableKey>): void;
+  onCommit(writes: DocumentWrite[]): void;
   onSchedule(job: ScheduledJob): void;
   onConsole(entry: ConsoleEntry): void;
 };
@@ -79,7 +80,7 @@ export class Runtime {
     const app = bundle.roots[""];
     if (!app) throw new Error("convex/ has no modules");
     installFastIndexes(I.DatabaseFake);
-    const Database = trackedDatabaseClass(I.DatabaseFake, I.tableNameFromId, hooks.onCommit);
+    const Database = trackedDatabaseClass(I, hooks.onCommit);
     const asyncSyscall = I.asyncSyscallImpl();
     const global: ConvexGlobal = {
       components: {},

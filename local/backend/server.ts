@@ -111,7 +111,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       dataDir,
       logger,
       watch: options.watch,
-      onCommit: (tables) => hub?.markDirty(tables),
+      onCommit: (writes) => hub?.commit(writes),
       onReload: () => hub?.invalidateAll(),
     });
   } catch (error) {

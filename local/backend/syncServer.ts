@@ -12,11 +12,15 @@
  * a Transition reaches that ts, so the round sends one to that session even
  * when none of its queries changed.
  *
- * Commit rounds: a commit marks its tables dirty and asks for a round; a
- * round re-runs, per session, only the queries whose last run read one of
- * those tables. Rounds run one after another from the root async context
- * (see rootContext.ts); a query re-run waits behind any running mutation
- * (convex-test's transaction lock), so it sees committed data only.
+ * Commit rounds: a commit adds the documents it wrote (each with its old
+ * and new version) to the next round, and asks for one. A round (from the
+ * root async context, see rootContext.ts) hands its writes to every session
+ * and waits for none: each session re-runs, on its own queue, only the
+ * queries whose last run read a range, document or table a write falls in
+ * (readSet.ts), so a slow session delays nobody else. Rounds that reach a
+ * session while it is busy are taken together, in order, once it is free.
+ * A query re-run waits behind any running mutation (convex-test's
+ * transaction lock), so it sees committed data only.
  *
  * Each session handles its messages in order on one queue (so a mutation
  * runs with the identity of every Authenticate sent before it); mutations
@@ -53,7 +57,8 @@ import {
 } from "./protocol";
 import { inRoot, rootImmediate } from "./rootContext";
 import type { Caller } from "./runtime";
-import { parseJournal, QueryTracker, type Journal, type TableKey } from "./tracking";
+import { CommitWrites, ReadSet, type DocumentWrite } from "./readSet";
+import { parseJournal, QueryTracker, type Journal } from "./tracking";
 
 const PING_INTERVAL_MS = 15_000;
 /** Completed mutations remembered per client session, for clients that re-send them after reconnecting. */
@@ -63,13 +68,14 @@ const REMEMBERED_SESSIONS = 500;
 type Message<T extends ClientMessage["type"]> = Extract<ClientMessage, { type: T }>;
 type MutationSuccess = Extract<ServerMessage, { type: "MutationResponse"; success: true }>;
 
+/** What a commit round asks of a session: re-run what the writes touched (or everything, after new code), reach `ts`. */
+type Round = { ts: bigint; writes: CommitWrites; everything: boolean };
+
 export class SyncHub {
   private readonly sessions = new Set<Session>();
   private lastTs = 0n;
-  private dirty = new Set<TableKey>();
-  private everything = false;
-  private next: { ts: bigint } | null = null;
-  private draining = false;
+  /** The round being gathered: its ts is promised to mutations before it starts. */
+  private next: Round | null = null;
   /** Mutation responses by identity + client session id (dedupeKey), then request id. */
   readonly completed = new Map<string, Map<number, Extract<ServerMessage, { type: "MutationResponse" }>>>();
 
@@ -89,44 +95,30 @@ export class SyncHub {
     return this.lastTs;
   }
 
-  markDirty(tables: Set<TableKey>): void {
-    for (const table of tables) this.dirty.add(table);
-    this.requestRound();
+  /** A commit's written documents go to the next round. */
+  commit(writes: DocumentWrite[]): void {
+    this.round().writes.add(writes);
   }
 
   /** New code: every query of every session runs again. */
   invalidateAll(): void {
-    this.everything = true;
-    this.requestRound();
+    this.round().everything = true;
   }
 
   /** The ts of the next commit round, which starts after every commit made so far. */
   requestRound(): bigint {
-    if (!this.next) {
-      this.next = { ts: this.allocateTs() };
-      rootImmediate(() => void this.drain());
-    }
-    return this.next.ts;
+    return this.round().ts;
   }
 
-  private async drain() {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.next) {
-        const { ts } = this.next;
+  private round(): Round {
+    if (!this.next) {
+      const round: Round = (this.next = { ts: this.allocateTs(), writes: new CommitWrites(), everything: false });
+      rootImmediate(() => {
         this.next = null;
-        const dirty = this.dirty;
-        const everything = this.everything;
-        this.dirty = new Set();
-        this.everything = false;
-        await Promise.all([...this.sessions].map((session) => session.refresh(dirty, everything, ts)));
-      }
-    } catch (error) {
-      this.logger({ level: "error", msg: "subscription round failed", error: errorMessage(error) });
-    } finally {
-      this.draining = false;
+        for (const session of this.sessions) session.refresh(round);
+      });
     }
+    return this.next;
   }
 
   accept(socket: WebSocket, request: IncomingMessage): void {
@@ -158,7 +150,7 @@ type Query = {
   udfPath: string;
   args: JSONValue;
   journal: Journal | null;
-  reads: Set<TableKey>;
+  reads: ReadSet;
   /** Comparable form of the last result sent, to skip unchanged re-runs. */
   last: string | null;
 };
@@ -172,6 +164,8 @@ class Session {
   private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
   private auth: Auth | null = null;
   private readonly queries = new Map<number, Query>();
+  /** Commit rounds waiting for this session's queue. */
+  private readonly rounds: Round[] = [];
   private queue: Promise<void> = Promise.resolve();
   private mutations: Promise<void> = Promise.resolve();
   /** Highest ts promised in a MutationResponse: a Transition must reach it. */
@@ -291,7 +285,7 @@ class Session {
         modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: errorMessage(error), logLines: [], journal: null });
         continue;
       }
-      const query: Query = { id: change.queryId, udfPath: change.udfPath, args, journal: parseJournal(change.journal), reads: new Set(), last: null };
+      const query: Query = { id: change.queryId, udfPath: change.udfPath, args, journal: parseJournal(change.journal), reads: new ReadSet(), last: null };
       // Components' functions are not callable by clients: answer like a missing function.
       if (change.componentPath) query.udfPath = `${change.componentPath}/${change.udfPath}`;
       this.queries.set(query.id, query);
@@ -331,25 +325,35 @@ class Session {
     return modification;
   }
 
-  /** One commit round for this session. Resolves once its Transition (if any) is sent. */
-  refresh(dirty: Set<TableKey>, everything: boolean, ts: bigint): Promise<void> {
-    return this.enqueue(async () => {
-      if (this.closed) return;
-      // Expired: no update until the client authenticates again (which re-runs every query).
-      if (this.expired()) {
-        this.reportExpiry();
-        return;
-      }
-      const modifications: StateModification[] = [];
-      for (const query of this.queries.values()) {
-        if (!everything && ![...query.reads].some((table) => dirty.has(table))) continue;
-        const modification = await this.runQuery(query);
-        if (modification) modifications.push(modification);
-      }
-      const owesTs = this.awaitedTs > this.version.ts && ts >= this.awaitedTs;
-      if (modifications.length === 0 && !owesTs) return;
-      this.transition(modifications, { ...this.version, ts: ts > this.version.ts ? ts : this.version.ts });
-    });
+  /**
+   * A commit round for this session, queued behind what it is doing; rounds
+   * that arrive before it gets to them are handled as one (the latest ts).
+   */
+  refresh(round: Round): void {
+    const queued = this.rounds.length > 0;
+    this.rounds.push(round);
+    if (!queued) void this.enqueue(() => this.applyRounds());
+  }
+
+  private async applyRounds() {
+    const rounds = this.rounds.splice(0);
+    if (this.closed) return;
+    // Expired: no update until the client authenticates again (which re-runs every query).
+    if (this.expired()) {
+      this.reportExpiry();
+      return;
+    }
+    const everything = rounds.some((round) => round.everything);
+    const ts = rounds[rounds.length - 1]!.ts;
+    const modifications: StateModification[] = [];
+    for (const query of this.queries.values()) {
+      if (!everything && !rounds.some((round) => query.reads.touchedBy(round.writes))) continue;
+      const modification = await this.runQuery(query);
+      if (modification) modifications.push(modification);
+    }
+    const owesTs = this.awaitedTs > this.version.ts && ts >= this.awaitedTs;
+    if (modifications.length === 0 && !owesTs) return;
+    this.transition(modifications, { ...this.version, ts: ts > this.version.ts ? ts : this.version.ts });
   }
 
   private async authenticate(message: Message<"Authenticate">) {

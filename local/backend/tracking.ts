@@ -2,11 +2,14 @@
  * Read and write tracking, done by subclassing convex-test's DatabaseFake
  * (one instance per component):
  *
- * - reads: every point read (`get`) and every scan (`_iterateDocs`, which
- *   index ranges, full scans, pagination, counts and searches go through)
- *   adds `component:table` to the QueryTracker of the running subscription
- *   query (an AsyncLocalStorage store, so nested calls into components count
- *   for the query that made them);
+ * - reads: the running subscription query's QueryTracker (an
+ *   AsyncLocalStorage store, so nested calls into components count for the
+ *   query that made them) collects its ReadSet (readSet.ts): every index
+ *   range or table scan convex-test resolves (`_resolveQuerySource`, which
+ *   queries, `paginate` and counts go through) as a QueryRange, narrowed to
+ *   the page for `paginate`; every document read by id (`get`); and the
+ *   whole table for any other scan (`_iterateDocs` outside a range: search,
+ *   vector search);
  * - journals: `paginate` without an explicit `endCursor` replays the end
  *   cursor the first run recorded, so a page keeps its boundary when
  *   documents are inserted before it (Convex's query journals);
@@ -14,21 +17,20 @@
  *   wrote is refused with Convex's `InvalidCursor` error, where convex-test
  *   would throw its JSON parser's error or silently misread it;
  * - writes: `commit` at the outermost level (the writes reach the committed
- *   documents) reports the tables it wrote.
+ *   documents) reports every written document with its versions before and
+ *   after.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { jsonToConvex, type JSONValue } from "convex/values";
-import type { DatabaseFake, DatabaseFakeClass, PaginateArgs, PaginateResult } from "./convexTestInternals";
-
-/** `component:table`; the root component is "". */
-export type TableKey = string;
-export const tableKey = (componentPath: string, table: string): TableKey => `${componentPath}:${table}`;
+import type { DatabaseFake, DatabaseFakeClass, Doc, Internals, PaginateArgs, PaginateResult, Query, ResolvedQuery } from "./convexTestInternals";
+import { END_CURSOR, QueryRange } from "./queryRange";
+import { ReadSet, type DocumentWrite } from "./readSet";
 
 /** End cursor per `.paginate()` call of one query execution, in call order per component. */
 export type Journal = Record<string, string>;
 
 export class QueryTracker {
-  readonly reads = new Set<TableKey>();
+  readonly reads = new ReadSet();
   readonly journalOut: Journal = {};
   private paginateCalls = 0;
 
@@ -54,8 +56,6 @@ export function parseJournal(journal: string | null | undefined): Journal | null
     return null;
   }
 }
-
-const END_CURSOR = "_end_cursor";
 
 /** Convex's answer to a cursor it did not issue (`InvalidCursor`, a 400 there). */
 export class InvalidCursorError extends Error {
@@ -84,27 +84,50 @@ function checkCursor(cursor: string | null | undefined): void {
 
 export const trackingStorage = new AsyncLocalStorage<QueryTracker>();
 
-export type CommitListener = (tables: Set<TableKey>) => void;
+export type CommitListener = (writes: DocumentWrite[]) => void;
 
-export function trackedDatabaseClass(
-  Base: DatabaseFakeClass,
-  tableNameFromId: (id: string) => string | null,
-  onCommit: CommitListener,
-): DatabaseFakeClass {
-  const track = (db: DatabaseFake, table: string | null | undefined) => {
-    const tracker = trackingStorage.getStore();
-    if (tracker && table) tracker.reads.add(tableKey(db._componentPath, table));
-  };
+export function trackedDatabaseClass(I: Pick<Internals, "DatabaseFake" | "tableNameFromId" | "evaluateRangeFilter">, onCommit: CommitListener): DatabaseFakeClass {
+  const reads = () => trackingStorage.getStore()?.reads;
 
-  return class TrackedDatabase extends (Base as new (...args: ConstructorParameters<DatabaseFakeClass>) => DatabaseFake) {
+  return class TrackedDatabase extends (I.DatabaseFake as new (...args: ConstructorParameters<DatabaseFakeClass>) => DatabaseFake) {
+    /** Inside a scan: the documents it visits are not reads by id. */
+    private scanning = 0;
+    /** Inside resolving a range: its scan reads the range, not the whole table. */
+    private ranged = 0;
+    /** The range the last `_resolveQuerySource` recorded, for `paginate` to narrow to its page. */
+    private lastRange: QueryRange | null = null;
+
     get(table: string | undefined, id: string) {
-      track(this, table ?? (typeof id === "string" ? tableNameFromId(id) : null));
+      if (this.scanning === 0 && typeof id === "string") reads()?.addDocument(this._componentPath, id);
       return super.get(table, id);
     }
 
-    _iterateDocs(table: string, callback: Parameters<DatabaseFake["_iterateDocs"]>[1]) {
-      track(this, table);
-      super._iterateDocs(table, callback);
+    _iterateDocs(table: string, callback: (doc: Doc) => void) {
+      if (this.ranged === 0) reads()?.addTable(this._componentPath, table);
+      this.scanning++;
+      try {
+        super._iterateDocs(table, callback);
+      } finally {
+        this.scanning--;
+      }
+    }
+
+    _resolveQuerySource(query: Query): ResolvedQuery {
+      this.lastRange = null;
+      const readSet = reads();
+      const { source } = query;
+      // A search is not an index range: its scan reads the whole table.
+      if (!readSet || source.type === "Search") return super._resolveQuerySource(query);
+      this.ranged++;
+      let resolved: ResolvedQuery;
+      try {
+        resolved = super._resolveQuerySource(query);
+      } finally {
+        this.ranged--;
+      }
+      this.lastRange = new QueryRange(this, I.evaluateRangeFilter, source, resolved);
+      readSet.addRange(this.lastRange);
+      return resolved;
     }
 
     paginate(args: PaginateArgs): PaginateResult {
@@ -119,7 +142,10 @@ export function trackedDatabaseClass(
       // The journal's end cursor comes back from the client, too.
       checkCursor(effective.endCursor);
       const result = super.paginate(effective);
-      tracker.journalOut[slot] = effective.endCursor ?? result.continueCursor;
+      const end = effective.endCursor ?? result.continueCursor;
+      tracker.journalOut[slot] = end;
+      // What the page read: its range, from its cursor to its end (the journal's).
+      this.lastRange?.narrowToPage(args.cursor, end);
       // A page with a fixed end continues at that end, even when the document
       // that sat there was deleted (convex-test would report the page as last).
       if (effective.endCursor && effective.endCursor !== END_CURSOR && result.continueCursor === END_CURSOR) {
@@ -129,16 +155,17 @@ export function trackedDatabaseClass(
     }
 
     commit(commitTs?: bigint | null) {
-      const outermost = this._writes.length === 1;
-      const writes = this._writes[this._writes.length - 1];
+      const writes = this._writes.length === 1 ? this._writes[0]! : null;
+      const before = writes && Object.keys(writes).map((id) => [id, this._documents[id] ?? null] as const);
       super.commit(commitTs);
-      if (!outermost || !writes) return;
-      const tables = new Set<TableKey>();
-      for (const id of Object.keys(writes)) {
-        const table = tableNameFromId(id);
-        if (table) tables.add(tableKey(this._componentPath, table));
+      if (!before) return;
+      const written: DocumentWrite[] = [];
+      for (const [id, old] of before) {
+        const table = I.tableNameFromId(id);
+        const after = this._documents[id] ?? null;
+        if (table && (old || after)) written.push({ componentPath: this._componentPath, table, id, before: old, after });
       }
-      if (tables.size > 0) onCommit(tables);
+      if (written.length > 0) onCommit(written);
     }
   };
 }
