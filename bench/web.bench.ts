@@ -84,7 +84,7 @@ async function seed() {
   const lists: Record<number, string> = {};
   for (const size of [1, 20, 50]) {
     const listId = await convex.mutation(api.lists.create, { name: `Bench ${size} ${Date.now().toString(36)}` });
-    for (let i = 0; i < size; i++) await convex.mutation(api.todos.create, { listId, title: `Bench todo ${i + 1}` });
+    for (let i = 0; i < size; i++) await convex.mutation(api.todos.create, { listId, title: `Bench todo ${String(i + 1).padStart(2, "0")}` });
     const done = await convex.mutation(api.todos.create, { listId, title: "Bench done" });
     await convex.mutation(api.todos.setDone, { todoId: done, done: true });
     lists[size] = listId;
@@ -180,7 +180,7 @@ async function firstLoads(browser: Browser, target: Target, listId: string) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
     await page.goto(target.url(listId));
-    await page.waitForFunction(() => window.__benchFirstTodo !== undefined);
+    await page.waitForFunction(() => window.__benchFirstTodo !== undefined, undefined, { timeout: 30_000 });
     const at = await page.evaluate(() => window.__benchFirstTodo! - performance.timeOrigin);
     const metrics = (await cdp.send("Performance.getMetrics")).metrics;
     // The first load warms the server (route modules, the backend's query cache): not counted.
@@ -211,7 +211,7 @@ test("list page: JavaScript, first load, another screen updating, sign-in", asyn
   const bob = await signIn(browser, "bob@acme.test", "acme");
   for (const context of [ada.context, bob.context]) await context.addInitScript(clocks);
   const measure = async (target: Target, size: number) => {
-    const title = `Bench todo ${size}`;
+    const title = "Bench todo 01";
     const a = await openList(ada.context, target, lists[size]!, title, { clicking: true });
     const b = await openList(bob.context, target, lists[size]!, title, { clicking: false });
     const result = await toggles(a.page, b.page, b.frames, title);
@@ -243,8 +243,8 @@ test("list page: JavaScript, first load, another screen updating, sign-in", asyn
     await page.getByLabel("Email address").fill("ada@acme.test");
     await page.getByLabel("Password", { exact: true }).fill(E2E.demoPassword);
     await page.getByRole("button", { name: "Continue", exact: true }).click();
-    await expect(todo(page, "Bench todo 1").first()).toBeVisible();
-    await page.waitForFunction(() => window.__benchFirstTodo !== undefined);
+    await expect(todo(page, "Bench todo 01")).toBeVisible();
+    await page.waitForFunction(() => window.__benchFirstTodo !== undefined, undefined, { timeout: 30_000 });
     signIns.push(await page.evaluate(() => window.__benchFirstTodo! - Number(sessionStorage.getItem("benchDown"))));
     load.push(loadavg()[0]!);
     await context.close();
