@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useAction } from "convex/react";
 import { MailPlusIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { inviteEmail, memberRole } from "@/convex/lib/fields";
 import { errorMessage } from "@/lib/errors";

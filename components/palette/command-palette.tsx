@@ -18,7 +18,7 @@ import {
   UserIcon,
   UsersIcon,
 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { searchText } from "@/convex/lib/fields";
 import { cleanText, textFields } from "@/convex/lib/text";
