@@ -9,7 +9,8 @@ const nextConfig: NextConfig = {
   // (scripts/standalone.mjs); `next start` does not support this output.
   output: "standalone",
   // The Convex functions live beside the app; the web bundle only imports
-  // their generated API types and the shared zod field rules.
+  // their generated API types and the shared field rules (plain modules:
+  // zod stays on the Convex side).
   typescript: { ignoreBuildErrors: false },
   // CSP and friends (lib/security-headers.ts), from the build-time Convex
   // and Clerk settings.

@@ -2,7 +2,7 @@
 
 import { useMutation } from "convex/react";
 import { usePathname, useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { errorMessage } from "@/lib/errors";
 import { useOrg } from "@/components/orgs/org-context";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "convex/react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { errorMessage } from "@/lib/errors";
 

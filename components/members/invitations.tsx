@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useAction } from "convex/react";
 import { SendIcon, XIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
 import { errorMessage } from "@/lib/errors";

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { useAction } from "convex/react";
 import { MailPlusIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
-import { inviteEmail, memberRole } from "@/convex/lib/inputs";
+import { inviteEmail, memberRole } from "@/convex/lib/fields";
 import { errorMessage } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -39,14 +39,14 @@ function InviteForm({ orgName, onDone }: { orgName: string; onDone: () => void }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsedEmail = inviteEmail.safeParse(email);
-    if (!parsedEmail.success) return setError(parsedEmail.error.issues[0]?.message ?? "Check the email address.");
-    const parsedRole = memberRole.safeParse(role);
-    if (!parsedRole.success) return setError(parsedRole.error.issues[0]?.message ?? "Choose a role.");
+    const parsedEmail = inviteEmail(email);
+    if (!parsedEmail.ok) return setError(parsedEmail.error);
+    const parsedRole = memberRole(role);
+    if (!parsedRole.ok) return setError(parsedRole.error);
     setPending(true);
     try {
-      await invite({ email: parsedEmail.data, role: parsedRole.data });
-      toast.success(`Invitation sent to ${parsedEmail.data}`);
+      await invite({ email: parsedEmail.value, role: parsedRole.value });
+      toast.success(`Invitation sent to ${parsedEmail.value}`);
       onDone();
     } catch (e) {
       setError(errorMessage(e));

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { usePaginatedQuery } from "convex/react";
 import { SearchIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
-import { memberSearch } from "@/convex/lib/inputs";
+import { searchText } from "@/convex/lib/fields";
 import { useDocumentTitle } from "@/lib/hooks/use-document-title";
 import { useMe } from "@/components/orgs/me-provider";
 import { useOrg } from "@/components/orgs/org-context";
@@ -29,11 +29,12 @@ export function MembersPage() {
 
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState("");
-  const parsed = memberSearch.safeParse(query);
+  const parsed = searchText(query);
+  const typed = parsed.ok ? parsed.value : "";
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(parsed.success ? parsed.data : ""), 200);
+    const timer = setTimeout(() => setSearch(typed), 200);
     return () => clearTimeout(timer);
-  }, [parsed.success, parsed.data]);
+  }, [typed]);
 
   const { results, status, loadMore } = usePaginatedQuery(api.members.list, search ? { search } : {}, { initialNumItems: 50 });
 
@@ -66,11 +67,11 @@ export function MembersPage() {
               onChange={(e) => setQuery(e.target.value)}
               placeholder="Search by name or email"
               className="pl-8"
-              aria-invalid={!parsed.success}
-              aria-describedby={!parsed.success ? "member-search-error" : undefined}
+              aria-invalid={!parsed.ok}
+              aria-describedby={!parsed.ok ? "member-search-error" : undefined}
             />
           </div>
-          <FieldError id="member-search-error">{parsed.success ? null : parsed.error.issues[0]?.message}</FieldError>
+          <FieldError id="member-search-error">{parsed.ok ? null : parsed.error}</FieldError>
         </div>
         <MembersTable
           members={results}

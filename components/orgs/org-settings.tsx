@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useAction } from "convex/react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useOrganizationList } from "@clerk/nextjs";
 import { MailIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { roleLabel } from "@/lib/format";
 import { errorMessage } from "@/lib/errors";
 import { openOrg, useAuth } from "@/lib/auth";

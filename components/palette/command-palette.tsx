@@ -18,9 +18,10 @@ import {
   UserIcon,
   UsersIcon,
 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
-import { listName, memberSearch, todoSearch, todoTitle } from "@/convex/lib/inputs";
+import { searchText } from "@/convex/lib/fields";
+import { cleanText, textFields } from "@/convex/lib/text";
 import { can } from "@/convex/lib/permissions";
 import { errorMessage } from "@/lib/errors";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
@@ -78,12 +79,11 @@ function Palette({ close }: { close: () => void }) {
   const grant = org ? { role: org.role, permissions: org.permissions } : null;
 
   const lists = useSafeQuery(api.lists.list, org ? {} : "skip");
-  const searchText = todoSearch.safeParse(text);
-  const todos = useSafeQuery(api.search.todos, org && searchText.success && searchText.data.length >= 2 ? { text: searchText.data } : "skip");
-  const memberText = memberSearch.safeParse(text);
+  const search = searchText(text);
+  const todos = useSafeQuery(api.search.todos, org && search.ok && search.value.length >= 2 ? { text: search.value } : "skip");
   const members = useSafeQuery(
     api.members.list,
-    org && memberText.success && memberText.data.length >= 1 ? { search: memberText.data, paginationOpts: { numItems: 5, cursor: null } } : "skip",
+    org && search.ok && search.value.length >= 1 ? { search: search.value, paginationOpts: { numItems: 5, cursor: null } } : "skip",
   );
   const createList = useMutation(api.lists.create);
   const createTodo = useMutation(api.todos.create);
@@ -96,12 +96,12 @@ function Palette({ close }: { close: () => void }) {
   };
 
   async function addTodo(listId: string, name: string) {
-    const title = todoTitle.safeParse(pendingTitle || query);
-    if (!title.success) return toast.error(title.error.issues[0]?.message ?? "Write what needs doing.");
+    const title = cleanText(textFields.todoTitle, pendingTitle || query);
+    if (!title.ok) return toast.error(title.error);
     close();
     try {
-      const todoId = await createTodo({ listId, title: title.data });
-      toast.success(`Added “${title.data}” to ${name}`);
+      const todoId = await createTodo({ listId, title: title.value });
+      toast.success(`Added “${title.value}” to ${name}`);
       if (params.listId !== listId) router.push(orgHref(`/lists/${listId}?todo=${todoId}`));
     } catch (error) {
       toast.error(errorMessage(error));
@@ -109,12 +109,12 @@ function Palette({ close }: { close: () => void }) {
   }
 
   async function addList() {
-    const name = listName.safeParse(query);
-    if (!name.success) return toast.error(name.error.issues[0]?.message ?? "Name the list.");
+    const name = cleanText(textFields.listName, query);
+    if (!name.ok) return toast.error(name.error);
     close();
     try {
-      const listId = await createList({ name: name.data });
-      toast.success(`Created “${name.data}”`);
+      const listId = await createList({ name: name.value });
+      toast.success(`Created “${name.value}”`);
       router.push(orgHref(`/lists/${listId}`));
     } catch (error) {
       toast.error(errorMessage(error));

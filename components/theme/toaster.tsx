@@ -1,16 +1,14 @@
 "use client";
 
-import { useTheme } from "next-themes";
-import { Toaster as Sonner } from "sonner";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
+import { onFirstToast } from "@/lib/toast";
 
+const SonnerToaster = dynamic(() => import("./sonner-toaster").then((m) => m.SonnerToaster), { ssr: false });
+
+/** Where toasts show: nothing (and no sonner) until the first one fires (lib/toast.ts). */
 export function Toaster() {
-  const { resolvedTheme } = useTheme();
-  return (
-    <Sonner
-      theme={resolvedTheme === "dark" ? "dark" : "light"}
-      position="bottom-right"
-      closeButton
-      toastOptions={{ classNames: { toast: "!rounded-lg !border !shadow-lg", title: "!font-medium" } }}
-    />
-  );
+  const [used, setUsed] = useState(false);
+  useEffect(() => onFirstToast(() => setUsed(true)), []);
+  return used ? <SonnerToaster /> : null;
 }

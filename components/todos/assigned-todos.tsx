@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePaginatedQuery, useMutation } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { HashIcon, UserRoundCheckIcon } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { dueState, useToday } from "@/lib/dates";
 import { errorMessage } from "@/lib/errors";

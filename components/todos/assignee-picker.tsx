@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { usePaginatedQuery } from "convex/react";
 import { CheckIcon, UserRoundIcon, UserRoundXIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
-import { memberSearch } from "@/convex/lib/inputs";
+import { searchText } from "@/convex/lib/fields";
 import { cn } from "@/lib/utils";
 import { useSafeQuery } from "@/lib/hooks/use-safe-query";
 import { useMe } from "@/components/orgs/me-provider";
@@ -75,8 +75,8 @@ function MemberCombobox({ currentId, onPick }: { currentId: string | null; onPic
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      const parsed = memberSearch.safeParse(query);
-      setSearch(parsed.success ? parsed.data : "");
+      const parsed = searchText(query);
+      setSearch(parsed.ok ? parsed.value : "");
     }, 150);
     return () => clearTimeout(timer);
   }, [query]);

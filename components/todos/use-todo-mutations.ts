@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useMutation } from "convex/react";
-import { toast } from "sonner";
+import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { errorMessage } from "@/lib/errors";
 import { useMe } from "@/components/orgs/me-provider";

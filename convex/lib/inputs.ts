@@ -1,29 +1,33 @@
 /**
- * Field rules shared by the Convex functions and the web app's forms, so a
- * malformed form fails the same way in the browser and on the server. Names
- * and titles follow the clean-text rule of `./text` (forms call it
- * directly, without zod).
+ * The zod schemas of the Convex functions' arguments. The rules themselves
+ * are plain functions the web app's forms call directly, without zod:
+ * clean text (`./text`) for names and titles, `./fields` for searches and
+ * invitations. Each schema here wraps one of them, so a malformed form fails
+ * the same way in the browser and on the server.
  */
 import { z } from "zod";
 import { appError } from "./errors";
+import { inviteEmail as emailRule, memberRole as roleRule, searchText, type FieldResult } from "./fields";
 import { cleanText, textFields, type TextField } from "./text";
 
-/** A string field under the clean-text rule: its cleaned value, or its message as the issue. */
-const text = (field: TextField) =>
+/** A string checked by a plain rule: its value, or the rule's message as the issue. */
+const rule = <T>(check: (input: string) => FieldResult<T>) =>
   z.string().transform((input, ctx) => {
-    const cleaned = cleanText(field, input);
-    if (cleaned.ok) return cleaned.value;
-    ctx.addIssue({ code: "custom", message: cleaned.error });
+    const checked = check(input);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: "custom", message: checked.error });
     return z.NEVER;
   });
+const text = (field: TextField) => rule((input) => cleanText(field, input));
 
 export const listName = text(textFields.listName);
 export const todoTitle = text(textFields.todoTitle);
 export const todoNotes = text(textFields.todoNotes);
 export const orgName = text(textFields.orgName);
-export const inviteEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address."));
-export const memberRole = z.enum(["org:admin", "org:member"], "Choose a role: admin or member.");
-export const memberSearch = z.string().trim().max(100, "Search for at most 100 characters.");
+export const inviteEmail = rule(emailRule);
+export const memberRole = rule(roleRule);
+export const memberSearch = rule(searchText);
+export const todoSearch = rule(searchText);
 
 /** Parses one field; a failure is an INVALID_ARGUMENT naming the problem. */
 export function parseField<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -42,6 +46,5 @@ export const calendarDay = z
     const date = new Date(`${day}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
   }, "That date does not exist.");
-export const todoSearch = z.string().trim().max(100, "Search for at most 100 characters.");
 /** Deleting an organization: its name, typed again. */
 export const confirmOrgName = z.string().trim().min(1, "Type the organization's name to confirm.");
