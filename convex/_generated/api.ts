@@ -21,6 +21,7 @@ import type * as lib_clerkApi from "../lib/clerkApi.js";
 import type * as lib_clerkSync from "../lib/clerkSync.js";
 import type * as lib_departures from "../lib/departures.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_fields from "../lib/fields.js";
 import type * as lib_ids from "../lib/ids.js";
 import type * as lib_inputs from "../lib/inputs.js";
 import type * as lib_order from "../lib/order.js";
@@ -64,6 +65,7 @@ const fullApi: ApiFromModules<{
   "lib/clerkSync": typeof lib_clerkSync;
   "lib/departures": typeof lib_departures;
   "lib/errors": typeof lib_errors;
+  "lib/fields": typeof lib_fields;
   "lib/ids": typeof lib_ids;
   "lib/inputs": typeof lib_inputs;
   "lib/order": typeof lib_order;
