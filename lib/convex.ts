@@ -21,6 +21,9 @@ const logger = {
 let client: ConvexReactClient | undefined;
 
 export function getConvexClient(): ConvexReactClient {
-  client ??= new ConvexReactClient(CONVEX_URL, { logger });
+  // initialAuthTokenReuse: Clerk's cached token, once the backend accepts it, is
+  // kept until shortly before it expires; by default the client fetches a fresh
+  // one at once and authenticates again, which re-runs every query of the load.
+  client ??= new ConvexReactClient(CONVEX_URL, { logger, initialAuthTokenReuse: true });
   return client;
 }

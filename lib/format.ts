@@ -26,18 +26,22 @@ export function roleLabel(role: string): string {
 
 export const isAdminRole = (role: string | null | undefined) => role === "org:admin";
 
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" });
-const dateTimeFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+// Made on first use: a formatter costs milliseconds to build, and most pages format nothing at load.
+let dateFormat: Intl.DateTimeFormat | undefined;
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+let relative: Intl.RelativeTimeFormat | undefined;
 
 export function formatDate(ms: number | null | undefined): string {
-  return ms ? dateFormat.format(new Date(ms)) : "—";
+  if (!ms) return "—";
+  dateFormat ??= new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" });
+  return dateFormat.format(new Date(ms));
 }
 
 export function formatDateTime(ms: number | null | undefined): string {
-  return ms ? dateTimeFormat.format(new Date(ms)) : "—";
+  if (!ms) return "—";
+  dateTimeFormat ??= new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" });
+  return dateTimeFormat.format(new Date(ms));
 }
-
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
 /** "in 6 days", "yesterday", "3 hours ago". */
 export function formatRelative(ms: number | null | undefined, now = Date.now()): string {
@@ -50,7 +54,7 @@ export function formatRelative(ms: number | null | undefined, now = Date.now()):
     ["minute", 60_000],
   ];
   for (const [unit, size] of units) {
-    if (abs >= size) return relative.format(Math.round(diff / size), unit);
+    if (abs >= size) return (relative ??= new Intl.RelativeTimeFormat("en", { numeric: "auto" })).format(Math.round(diff / size), unit);
   }
   return "just now";
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { usePathname } from "next/navigation";
 import { CircleUserRoundIcon, HistoryIcon, LayoutGridIcon, SettingsIcon, UsersIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
@@ -29,7 +29,7 @@ export function OrgSidebar({ onNavigate }: { onNavigate?: () => void }) {
           const active = pathname === path;
           return (
             <li key={path}>
-              <Link
+              <IntentLink
                 href={path}
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
@@ -40,7 +40,7 @@ export function OrgSidebar({ onNavigate }: { onNavigate?: () => void }) {
               >
                 <Icon className="size-4 text-muted-foreground" aria-hidden />
                 {label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { HashIcon, ListPlusIcon, PlusIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
 import type { FunctionReturnType } from "convex/server";
@@ -111,9 +111,9 @@ function ListCard({ list, counts }: { list: ListDoc; counts: Counts | undefined 
       <div className="flex min-w-0 items-start gap-2">
         <HashIcon className="mt-0.5 size-4 shrink-0 text-brand" aria-hidden />
         {/* The link's ::after covers the card, so all of it opens the list; the menu sits above it. */}
-        <Link href={href(`/lists/${list._id}`)} title={list.name} className="min-w-0 flex-1 truncate font-medium outline-none after:absolute after:inset-0 after:rounded-xl pointer-coarse:-my-2.5 pointer-coarse:py-2.5">
+        <IntentLink href={href(`/lists/${list._id}`)} title={list.name} className="min-w-0 flex-1 truncate font-medium outline-none after:absolute after:inset-0 after:rounded-xl pointer-coarse:-my-2.5 pointer-coarse:py-2.5">
           {list.name}
-        </Link>
+        </IntentLink>
         <div className="relative z-10 -mt-1 -mr-1 shrink-0">
           <ListActionsMenu list={list} />
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { usePathname } from "next/navigation";
 import { ChevronRightIcon, HashIcon, PlusIcon } from "lucide-react";
 import { api } from "@/convex/_generated/api";
@@ -94,7 +94,7 @@ function SidebarListItem({ list, onNavigate }: { list: { _id: string; name: stri
   const active = pathname === path;
   return (
     <li className="group/item flex min-w-0 items-center rounded-md hover:bg-sidebar-accent has-[[aria-current=page]]:bg-sidebar-accent">
-      <Link
+      <IntentLink
         href={path}
         onClick={onNavigate}
         aria-current={active ? "page" : undefined}
@@ -107,7 +107,7 @@ function SidebarListItem({ list, onNavigate }: { list: { _id: string; name: stri
       >
         <HashIcon className={cn("size-3.5 shrink-0", active ? "text-brand" : "text-muted-foreground")} aria-hidden />
         <span className="truncate">{list.name}</span>
-      </Link>
+      </IntentLink>
       {/* Beside the link, not over it: the two never share a pixel. */}
       <div className="flex shrink-0 items-center pr-1 opacity-0 transition-opacity group-hover/item:opacity-100 pointer-coarse:opacity-100 focus-within:opacity-100 has-[[data-state=open]]:opacity-100">
         <ListActionsMenu list={list} className="size-6 pointer-coarse:size-11" label={`More options for ${list.name}`} />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { formatDate, roleLabel } from "@/lib/format";
 import { useOrg } from "@/components/orgs/org-context";
 import { Badge } from "@/components/ui/badge";
@@ -74,9 +74,9 @@ export function MembersTable({ members, loading, search, manage, adminCount, myU
                     <UserAvatar name={name} imageUrl={m.imageUrl} className="max-sm:hidden" />
                     <div className="flex min-w-0 flex-col">
                       <span className="flex min-w-0 items-center gap-2 font-medium">
-                        <Link href={href(`/members/${encodeURIComponent(m.userId)}`)} className="truncate outline-none hover:underline focus-visible:underline pointer-coarse:flex pointer-coarse:min-h-11 pointer-coarse:items-center" title={name}>
+                        <IntentLink href={href(`/members/${encodeURIComponent(m.userId)}`)} className="truncate outline-none hover:underline focus-visible:underline pointer-coarse:flex pointer-coarse:min-h-11 pointer-coarse:items-center" title={name}>
                           {name}
-                        </Link>
+                        </IntentLink>
                         {isMe && (
                           <Badge variant="outline" className="px-1.5 py-0 text-[10px]">
                             You

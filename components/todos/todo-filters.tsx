@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { usePathname, useRouter } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { useHotkey } from "@/lib/hooks/use-hotkey";
@@ -24,7 +24,7 @@ export function TodoFilters({ view }: { view: ListView }) {
           const active = f.value === current;
           return (
             <li key={f.value}>
-              <Link
+              <IntentLink
                 href={hrefFor(pathname, f.value)}
                 replace
                 scroll={false}
@@ -35,7 +35,7 @@ export function TodoFilters({ view }: { view: ListView }) {
                 )}
               >
                 {f.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

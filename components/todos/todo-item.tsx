@@ -266,4 +266,22 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
       )}
     </li>
   );
-});
+}, sameProps);
+
+/**
+ * Convex delivers a changed page whole, with new objects for the todos that
+ * did not change: those compare by their fields, so only the changed row renders.
+ */
+function sameProps(a: Props, b: Props): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Props)[]);
+  for (const key of keys) {
+    if (key === "todo" ? !sameFields(a.todo, b.todo) : !Object.is(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+function sameFields(a: Todo, b: Todo): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Todo)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePaginatedQuery } from "convex/react";
 import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { TodoItem } from "./todo-item";
+import { TodoItem, type RowReorder } from "./todo-item";
+import type { Todo } from "./optimistic";
 import { useDragReorder } from "./use-drag-reorder";
 import type { TodoActions } from "./use-todo-mutations";
 
@@ -43,22 +44,42 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
-  const moveTo = (todoId: string, to: number) => {
-    const rest = results.filter((t) => t._id !== todoId);
-    const after = rest[to - 1] ?? null;
-    const before = rest[to] ?? null;
-    void actions.move(todoId, after?._id ?? null, before?._id ?? null);
-  };
+  // Rows are memoised, so what they are handed keeps its identity across this
+  // section's renders: one todo changing re-renders its own row only. Handlers
+  // read the rows as last rendered through a ref.
+  const rows = useRef(results);
+  useEffect(() => {
+    rows.current = results;
+  });
+
+  const moveTo = useCallback(
+    (todoId: string, to: number) => {
+      const rest = rows.current.filter((t) => t._id !== todoId);
+      const after = rest[to - 1] ?? null;
+      const before = rest[to] ?? null;
+      void actions.move(todoId, after?._id ?? null, before?._id ?? null);
+    },
+    [actions],
+  );
   const startDrag = useDragReorder(listRef, moveTo);
-  const step = (todoId: string, delta: -1 | 1) => {
-    const from = results.findIndex((t) => t._id === todoId);
-    const to = from + delta;
-    if (from === -1 || to < 0 || to >= results.length) return;
-    moveTo(todoId, to);
-    requestAnimationFrame(() => {
-      listRef.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(todoId)}"] [data-row-focus]`)?.focus();
-    });
-  };
+  const step = useCallback(
+    (todoId: string, delta: -1 | 1) => {
+      const from = rows.current.findIndex((t) => t._id === todoId);
+      const to = from + delta;
+      if (from === -1 || to < 0 || to >= rows.current.length) return;
+      moveTo(todoId, to);
+      requestAnimationFrame(() => {
+        listRef.current?.querySelector<HTMLElement>(`[data-todo-id="${CSS.escape(todoId)}"] [data-row-focus]`)?.focus();
+      });
+    },
+    [moveTo],
+  );
+  const reorderFor = useMemo(() => rowReorders(startDrag, step), [startDrag, step]);
+  const onToggle = selection?.onToggle;
+  const selectionFor = useMemo(
+    () => onToggle && rowSelections((todoId, extend) => onToggle(todoId, extend, visibleIds(rows.current))),
+    [onToggle],
+  );
 
   useEffect(() => {
     onLoaded?.(results.length, status === "Exhausted");
@@ -85,7 +106,6 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
 
   if (status === "LoadingFirstPage") return <TodoListSkeleton />;
   if (results.length === 0) return <>{empty}</>;
-  const visible = results.map((t) => t._id as string);
 
   return (
     <div className="flex flex-col gap-2">
@@ -101,8 +121,8 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
             today={today}
             onEdit={onEdit}
             onOpen={onOpen}
-            reorder={reorderable ? { onHandlePointerDown: startDrag, onStep: step, isFirst: index === 0, isLast: index === results.length - 1 } : undefined}
-            selection={selection && { selected: selection.selected.has(todo._id), onToggle: (id, extend) => selection.onToggle(id, extend, visible) }}
+            reorder={reorderable ? reorderFor(index === 0, index === results.length - 1) : undefined}
+            selection={selection && selectionFor?.(selection.selected.has(todo._id))}
           />
         ))}
       </ul>
@@ -115,6 +135,22 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
       )}
     </div>
   );
+}
+
+const visibleIds = (todos: Todo[]) => todos.map((t) => t._id as string);
+
+/** The four `reorder` props a row can get (first, last, both, neither), made once. */
+function rowReorders(onHandlePointerDown: RowReorder["onHandlePointerDown"], onStep: RowReorder["onStep"]) {
+  const make = (isFirst: boolean, isLast: boolean): RowReorder => ({ onHandlePointerDown, onStep, isFirst, isLast });
+  const variants = [make(false, false), make(true, false), make(false, true), make(true, true)];
+  return (isFirst: boolean, isLast: boolean) => variants[Number(isFirst) + 2 * Number(isLast)]!;
+}
+
+/** The two `selection` props a row can get (selected or not), made once. */
+function rowSelections(onToggle: (todoId: string, extend: boolean) => void) {
+  const selected = { selected: true, onToggle };
+  const unselected = { selected: false, onToggle };
+  return (isSelected: boolean) => (isSelected ? selected : unselected);
 }
 
 export function TodoListSkeleton({ rows = 5 }: { rows?: number }) {

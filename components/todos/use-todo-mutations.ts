@@ -2,6 +2,8 @@
 
 import { useMemo } from "react";
 import { useMutation } from "convex/react";
+import type { OptimisticUpdate } from "convex/browser";
+import type { FunctionArgs, FunctionReference } from "convex/server";
 import { toast } from "@/lib/toast";
 import { api } from "@/convex/_generated/api";
 import { errorMessage } from "@/lib/errors";
@@ -20,32 +22,19 @@ const quote = (title: string) => (title.length > 40 ? `â€œ${title.slice(0, 39)}â
  * field and the place in the list. Stable across renders.
  */
 export function useTodoMutations() {
-  const me = useMe();
-  const create = useMutation(api.todos.create).withOptimisticUpdate((store, args) => insertTodo(store, args, me.userId));
-  const setDone = useMutation(api.todos.setDone).withOptimisticUpdate((store, { todoId, done }) =>
-    patchTodo(store, todoId, (t) => ({ ...t, done, completedAt: done ? Date.now() : undefined })),
-  );
-  const update = useMutation(api.todos.update).withOptimisticUpdate((store, { todoId, title, notes, dueDate, priority }) =>
-    patchTodo(store, todoId, (t) => ({
-      ...t,
-      ...(title !== undefined ? { title: title.trim() } : {}),
-      ...(notes !== undefined ? { notes: notes || undefined } : {}),
-      ...(dueDate !== undefined ? { dueDate: dueDate ?? undefined } : {}),
-      ...(priority !== undefined ? { priority } : {}),
-    })),
-  );
-  const assign = useMutation(api.todos.assign).withOptimisticUpdate((store, { todoId, assigneeId }) =>
-    patchTodo(store, todoId, (t) => ({ ...t, assigneeId: assigneeId ?? undefined })),
-  );
-  const move = useMutation(api.todos.move).withOptimisticUpdate((store, { todoId, afterId, beforeId }) => moveTodo(store, todoId, afterId, beforeId));
-  const remove = useMutation(api.todos.remove).withOptimisticUpdate((store, { todoId }) => patchTodo(store, todoId, () => null));
+  const { userId } = useMe();
+  // `withOptimisticUpdate` makes a new function on every call: wrap once per
+  // mutation, so the actions (and the memoised rows given them) stay stable.
+  const createBase = useMutation(api.todos.create);
+  const create = useMemo(() => createBase.withOptimisticUpdate((store, args) => insertTodo(store, args, userId)), [createBase, userId]);
+  const setDone = useOptimisticMutation(api.todos.setDone, setDoneUpdate);
+  const update = useOptimisticMutation(api.todos.update, updateUpdate);
+  const assign = useOptimisticMutation(api.todos.assign, assignUpdate);
+  const move = useOptimisticMutation(api.todos.move, moveUpdate);
+  const remove = useOptimisticMutation(api.todos.remove, removeUpdate);
   const restore = useMutation(api.todos.restore);
-  const bulkDone = useMutation(api.bulk.setDone).withOptimisticUpdate((store, { todoIds, done }) => {
-    for (const id of todoIds) patchTodo(store, id, (t) => ({ ...t, done }));
-  });
-  const bulkRemove = useMutation(api.bulk.remove).withOptimisticUpdate((store, { todoIds }) => {
-    for (const id of todoIds) patchTodo(store, id, () => null);
-  });
+  const bulkDone = useOptimisticMutation(api.bulk.setDone, bulkDoneUpdate);
+  const bulkRemove = useOptimisticMutation(api.bulk.remove, bulkRemoveUpdate);
 
   return useMemo(() => {
     const offerUndo = (message: string, undoId: string) =>
@@ -91,6 +80,39 @@ export function useTodoMutations() {
 }
 
 export type TodoActions = ReturnType<typeof useTodoMutations>;
+
+/** A mutation with its optimistic update, made once per mutation (`update` is a module constant). */
+function useOptimisticMutation<Mutation extends FunctionReference<"mutation">>(mutation: Mutation, update: OptimisticUpdate<FunctionArgs<Mutation>>) {
+  const base = useMutation(mutation);
+  return useMemo(() => base.withOptimisticUpdate(update), [base, update]);
+}
+
+const setDoneUpdate: OptimisticUpdate<FunctionArgs<typeof api.todos.setDone>> = (store, { todoId, done }) =>
+  patchTodo(store, todoId, (t) => ({ ...t, done, completedAt: done ? Date.now() : undefined }));
+
+const updateUpdate: OptimisticUpdate<FunctionArgs<typeof api.todos.update>> = (store, { todoId, title, notes, dueDate, priority }) =>
+  patchTodo(store, todoId, (t) => ({
+    ...t,
+    ...(title !== undefined ? { title: title.trim() } : {}),
+    ...(notes !== undefined ? { notes: notes || undefined } : {}),
+    ...(dueDate !== undefined ? { dueDate: dueDate ?? undefined } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+  }));
+
+const assignUpdate: OptimisticUpdate<FunctionArgs<typeof api.todos.assign>> = (store, { todoId, assigneeId }) =>
+  patchTodo(store, todoId, (t) => ({ ...t, assigneeId: assigneeId ?? undefined }));
+
+const moveUpdate: OptimisticUpdate<FunctionArgs<typeof api.todos.move>> = (store, { todoId, afterId, beforeId }) => moveTodo(store, todoId, afterId, beforeId);
+
+const removeUpdate: OptimisticUpdate<FunctionArgs<typeof api.todos.remove>> = (store, { todoId }) => patchTodo(store, todoId, () => null);
+
+const bulkDoneUpdate: OptimisticUpdate<FunctionArgs<typeof api.bulk.setDone>> = (store, { todoIds, done }) => {
+  for (const id of todoIds) patchTodo(store, id, (t) => ({ ...t, done }));
+};
+
+const bulkRemoveUpdate: OptimisticUpdate<FunctionArgs<typeof api.bulk.remove>> = (store, { todoIds }) => {
+  for (const id of todoIds) patchTodo(store, id, () => null);
+};
 
 /** A refusal becomes a toast; Convex rolls the optimistic change back by itself. */
 async function toastOnError<T>(promise: Promise<T>): Promise<T | undefined> {

@@ -24,9 +24,10 @@ function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxP
         aria-hidden
         className="flex size-4 shrink-0 items-center justify-center rounded-[5px] border border-input shadow-xs transition-[color,background-color,border-color] group-data-[state=checked]/checkbox:border-brand group-data-[state=checked]/checkbox:bg-brand group-data-[state=checked]/checkbox:text-brand-foreground dark:bg-input/30 dark:group-data-[state=checked]/checkbox:bg-brand pointer-coarse:size-5"
       >
-        <CheckboxPrimitive.Indicator className="flex items-center justify-center text-current">
+        {/* Always rendered, shown by the state: Radix's Indicator mounts through Presence, which reads each box's computed style. */}
+        <span className="pointer-events-none hidden items-center justify-center text-current group-data-[state=checked]/checkbox:flex group-data-[state=indeterminate]/checkbox:flex">
           <CheckIcon className="size-3" strokeWidth={3} aria-hidden />
-        </CheckboxPrimitive.Indicator>
+        </span>
       </span>
     </CheckboxPrimitive.Root>
   );
