@@ -6,7 +6,7 @@ import { convexTest } from "convex-test";
 import { makeFunctionReference } from "convex/server";
 import { afterAll, test } from "vitest";
 import { api } from "../convex/_generated/api";
-import { todoRow } from "../test/tenants";
+import { as, todoRow, tokenV2 } from "../test/tenants";
 import clerkSync from "convex-clerk-sync/test";
 import { apply, event, membership, organization, user } from "../test/clerk";
 import { setupConvex } from "../test/convex";
@@ -36,7 +36,7 @@ for (const orgCount of [1, 10, 100]) {
         }
       }
     });
-    const caller = t.withIdentity({ subject: "user_0", o: { id: "org_0", rol: "member" } });
+    const caller = as(t, tokenV2("user_0", { id: "org_0", role: "member" }));
     const [list] = await caller.query(api.lists.list, {});
     const metrics = await caller.run(async (ctx) => {
       await ctx.runQuery(api.todos.list, { listId: list!._id, paginationOpts: { numItems: PAGE, cursor: null } });
