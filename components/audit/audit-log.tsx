@@ -62,7 +62,7 @@ function AuditEntries() {
         </Label>
         <Select value={kind} onValueChange={(value) => setKind(value as AuditKind | typeof ALL)}>
           <SelectTrigger id="audit-kind" size="sm" className="w-56">
-            <SelectValue />
+            <SelectValue>{kind === ALL ? "All activity" : KIND_LABELS[kind]}</SelectValue>
           </SelectTrigger>
           <SelectContent>
             <SelectItem value={ALL}>All activity</SelectItem>

@@ -14,6 +14,11 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { FieldError } from "@/components/ui/field-error";
 
+const ROLES = {
+  "org:member": "Member — works on lists and todos",
+  "org:admin": "Admin — also manages members and settings",
+};
+
 /** Admins: invite someone by email, as member or admin. */
 export function InviteDialog({ orgName }: { orgName: string }) {
   const [open, setOpen] = useState(false);
@@ -33,7 +38,7 @@ export function InviteDialog({ orgName }: { orgName: string }) {
 function InviteForm({ orgName, onDone }: { orgName: string; onDone: () => void }) {
   const invite = useAction(api.admin.invite);
   const [email, setEmail] = useState("");
-  const [role, setRole] = useState<"org:member" | "org:admin">("org:member");
+  const [role, setRole] = useState<keyof typeof ROLES>("org:member");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -81,11 +86,14 @@ function InviteForm({ orgName, onDone }: { orgName: string; onDone: () => void }
         <Label htmlFor="invite-role">Role</Label>
         <Select value={role} onValueChange={(v) => setRole(v as typeof role)}>
           <SelectTrigger id="invite-role" className="w-full">
-            <SelectValue />
+            <SelectValue>{ROLES[role]}</SelectValue>
           </SelectTrigger>
           <SelectContent>
-            <SelectItem value="org:member">Member — works on lists and todos</SelectItem>
-            <SelectItem value="org:admin">Admin — also manages members and settings</SelectItem>
+            {Object.entries(ROLES).map(([value, label]) => (
+              <SelectItem key={value} value={value}>
+                {label}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
       </div>

@@ -45,7 +45,7 @@ export function RoleSelect({ userId, name, role, lastAdmin }: { userId: string; 
   const select = (
     <Select value={role} onValueChange={(v) => void onChange(v)} disabled={pending || lastAdmin}>
       <SelectTrigger size="sm" aria-label={`Role of ${name}`} className="w-28">
-        <SelectValue />
+        <SelectValue>{roleLabel(role)}</SelectValue>
       </SelectTrigger>
       <SelectContent>
         <SelectItem value="org:admin">Admin</SelectItem>

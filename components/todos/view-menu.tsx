@@ -12,12 +12,13 @@ export function ViewMenu({ view }: { view: ListView }) {
   const go = (next: ListView) => router.replace(viewHref(pathname, next), { scroll: false });
   // A due range is ordered by date, one priority by the list's order: sorting does not apply then.
   const sortFixed = view.show !== "any";
+  const sort = sortFixed ? (view.show.startsWith("p") ? "order" : "due") : view.sort;
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-2">
-      <Select value={sortFixed ? (view.show.startsWith("p") ? "order" : "due") : view.sort} onValueChange={(sort) => go({ ...view, sort: sort as Sort })} disabled={sortFixed}>
+      <Select value={sort} onValueChange={(next) => go({ ...view, sort: next as Sort })} disabled={sortFixed}>
         <SelectTrigger size="sm" aria-label="Sort todos" className="min-w-0 text-xs">
           <ArrowDownUpIcon aria-hidden className="text-muted-foreground" />
-          <SelectValue />
+          <SelectValue>{SORTS.find((s) => s.value === sort)?.label}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           {SORTS.map((s) => (
@@ -30,7 +31,7 @@ export function ViewMenu({ view }: { view: ListView }) {
       <Select value={view.show} onValueChange={(show) => go({ ...view, show: show as Show })}>
         <SelectTrigger size="sm" aria-label="Show only" className="min-w-0 text-xs">
           <FilterIcon aria-hidden className="text-muted-foreground" />
-          <SelectValue />
+          <SelectValue>{SHOWS.find((s) => s.value === view.show)?.label}</SelectValue>
         </SelectTrigger>
         <SelectContent>
           {SHOWS.map((s) => (

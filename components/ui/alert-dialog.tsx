@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
+import { AlertDialogPrimitive } from "./lazy-radix";
 import { cn } from "@/lib/utils";
 import { buttonVariants } from "./button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { Dialog as DialogPrimitive } from "radix-ui";
+import { DialogPrimitive } from "./lazy-radix";
 import { XIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 

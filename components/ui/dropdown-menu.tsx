@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { DropdownMenu as DropdownMenuPrimitive } from "radix-ui";
+import { DropdownMenuPrimitive } from "./lazy-radix";
 import { CheckIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 

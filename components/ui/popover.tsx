@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { Popover as PopoverPrimitive } from "radix-ui";
+import { PopoverPrimitive } from "./lazy-radix";
 import { cn } from "@/lib/utils";
 
 const Popover = PopoverPrimitive.Root;

@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { Tooltip as TooltipPrimitive } from "radix-ui";
+import { TooltipPrimitive } from "./lazy-radix";
 import { cn } from "@/lib/utils";
 
 function TooltipProvider({ delayDuration = 300, ...props }: React.ComponentProps<typeof TooltipPrimitive.Provider>) {
