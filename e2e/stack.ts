@@ -26,6 +26,12 @@ export const E2E = {
   secretKey,
   publishableKey: `pk_live_${Buffer.from(`${instance.frontend_api_host}$`).toString("base64")}`,
   demoPassword: instance.demo.password,
+  /** The environment for the stack's processes: the shell's, less its cloud settings (which must not leak in), plus `env`. */
+  processEnv(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_|DEMO_)/.test(key)) delete env[key];
+    return Object.assign(env, this.env, { NEXT_TELEMETRY_DISABLED: "1" });
+  },
   /** Every setting the stack's .env.local gets (npm run dev would write the same in local mode). */
   get env() {
     return {

@@ -13,10 +13,7 @@ rmSync(E2E.dir, { recursive: true, force: true });
 mkdirSync(E2E.dir, { recursive: true });
 writeFileSync(E2E.envFile, Object.entries(E2E.env).map(([k, v]) => `${k}=${v}\n`).join(""));
 
-// Cloud settings of the developer's shell must not leak into the local stack.
-const env: NodeJS.ProcessEnv = { ...process.env };
-for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_|DEMO_)/.test(key)) delete env[key];
-Object.assign(env, E2E.env, { NEXT_TELEMETRY_DISABLED: "1" });
+const env = E2E.processEnv();
 const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 // The shipped browser code must not carry a secret (sk_…, whsec_…, this stack's CLERK_SECRET_KEY).

@@ -8,9 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { E2E } from "../../e2e/stack";
 import { PEERS } from "./peers";
 
-const env: NodeJS.ProcessEnv = { ...process.env };
-for (const key of Object.keys(env)) if (/^(CONVEX_|NEXT_PUBLIC_CLERK|CLERK_|DEMO_)/.test(key)) delete env[key];
-Object.assign(env, E2E.env, { NEXT_TELEMETRY_DISABLED: "1" });
+const env = E2E.processEnv();
 
 for (const peer of Object.values(PEERS)) {
   const build = spawnSync("npx", ["next", "build", peer.dir], { stdio: "inherit", env });
