@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { RequireSignedIn } from "@/components/auth/require-signed-in";
 import { MeProvider } from "@/components/orgs/me-provider";
 import { AppHeader } from "@/components/layout/app-header";
@@ -11,7 +12,10 @@ import { PaletteLauncher } from "@/components/palette/palette-launcher";
 export default function AppLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
-      <EarlyQueries />
+      {/* It reads the URL's search params: its own boundary keeps that from suspending the page. */}
+      <Suspense fallback={null}>
+        <EarlyQueries />
+      </Suspense>
       <RequireSignedIn fallback={<AppSkeleton />}>
         <MeProvider fallback={<AppSkeleton />}>
           <div className="flex min-h-dvh flex-col">

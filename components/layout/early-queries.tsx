@@ -1,30 +1,48 @@
 "use client";
 
 import { useMemo } from "react";
-import { useParams } from "next/navigation";
-import { useQueries, type RequestForQueries } from "convex/react";
+import { useParams, useSearchParams } from "next/navigation";
+import { useQueries } from "convex-helpers/react/cache/hooks";
+import type { RequestForQueries } from "convex/react";
 import { api } from "@/convex/_generated/api";
 import { useAuth } from "@/lib/auth";
+import { useToday } from "@/lib/dates";
+import { DIRECTORY_PAGE } from "@/components/members/members-directory";
+import { firstPage, firstSectionArgs, parseView, TODO_PAGE } from "@/components/todos/view";
 
 /**
  * Subscribes, as soon as Clerk has a session, to the queries the page's
  * gates would otherwise ask for one after another (the account, then the
- * org's lists and the open list): the components that render them later
- * find the results already loaded. Renders nothing; tenant checks stay on
- * the server, so a query sent too early only answers an error nobody shows.
+ * org's lists and the open list, then the list's first todos, its counts
+ * and the members who can be assignees): the components that render them
+ * later find the results already loaded. Renders nothing; tenant checks
+ * stay on the server, so a query sent too early only answers an error
+ * nobody shows.
  */
 export function EarlyQueries() {
   const { isSignedIn, isPending } = useAuth();
   const { slug, listId } = useParams<{ slug?: string; listId?: string }>();
+  const search = useSearchParams();
+  const today = useToday();
   const active = isSignedIn && !isPending;
+  const view = listId ? parseView(search) : null;
+  const viewKey = view && `${view.filter}:${view.sort}:${view.show}`;
   const queries = useMemo((): RequestForQueries => {
     if (!active) return {};
     return {
       me: { query: api.me.get, args: {} },
       ...(slug ? { lists: { query: api.lists.list, args: {} } } : {}),
-      ...(slug && listId ? { list: { query: api.lists.get, args: { listId } } } : {}),
+      ...(slug && listId && view
+        ? {
+            list: { query: api.lists.get, args: { listId } },
+            todos: { query: api.todos.list, args: { ...firstSectionArgs(listId, view, today), paginationOpts: firstPage(TODO_PAGE) } },
+            counts: { query: api.lists.counts, args: { listIds: [listId], today } },
+            members: { query: api.members.list, args: { paginationOpts: firstPage(DIRECTORY_PAGE) } },
+          }
+        : {}),
     };
-  }, [active, slug, listId]);
+    // `view` is read through its key: a new object each render, the same view.
+  }, [active, slug, listId, viewKey, today]);
   useQueries(queries);
   return null;
 }

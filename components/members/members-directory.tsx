@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery } from "convex-helpers/react/cache/hooks";
 import type { FunctionReturnType } from "convex/server";
 import { api } from "@/convex/_generated/api";
 
@@ -16,9 +16,12 @@ type Directory = {
 
 const DirectoryContext = createContext<Directory | null>(null);
 
+/** Members the directory loads up front. */
+export const DIRECTORY_PAGE = 200;
+
 /** Names and avatars for assignees: the org's first members, plus any picked by search. */
 export function MembersDirectoryProvider({ children }: { children: ReactNode }) {
-  const { results } = usePaginatedQuery(api.members.list, {}, { initialNumItems: 200 });
+  const { results } = usePaginatedQuery(api.members.list, {}, { initialNumItems: DIRECTORY_PAGE });
   const [extra, setExtra] = useState<Record<string, Member>>({});
   const byId = useMemo(() => {
     const map = new Map<string, Member>(Object.entries(extra));

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery } from "convex-helpers/react/cache/hooks";
 import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
@@ -10,8 +10,7 @@ import { TodoItem, type RowReorder } from "./todo-item";
 import type { Todo } from "./optimistic";
 import { useDragReorder } from "./use-drag-reorder";
 import type { TodoActions } from "./use-todo-mutations";
-
-const PAGE_SIZE = 30;
+import { TODO_PAGE } from "./view";
 
 export type SectionArgs = Omit<FunctionArgs<typeof api.todos.list>, "paginationOpts">;
 
@@ -40,7 +39,7 @@ type Props = {
 
 /** One section of a list's todos in real time, loading more as its end scrolls into view. */
 export function TodoSection({ args, label, canWrite, actions, today, reorderable, editing, onEdit, onOpen, selection, focusId, onFocused, empty, header, onLoaded }: Props) {
-  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, args, { initialNumItems: PAGE_SIZE });
+  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
@@ -90,7 +89,7 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
     const node = sentinel.current;
     if (!node || status !== "CanLoadMore") return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore(PAGE_SIZE);
+      if (entries.some((e) => e.isIntersecting)) loadMore(TODO_PAGE);
     }, { rootMargin: "400px" });
     observer.observe(node);
     return () => observer.disconnect();
@@ -129,7 +128,7 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
       <div ref={sentinel} aria-hidden />
       {status === "LoadingMore" && <TodoListSkeleton rows={2} />}
       {status === "CanLoadMore" && (
-        <Button variant="ghost" size="sm" className="self-center text-muted-foreground" onClick={() => loadMore(PAGE_SIZE)}>
+        <Button variant="ghost" size="sm" className="self-center text-muted-foreground" onClick={() => loadMore(TODO_PAGE)}>
           Load more
         </Button>
       )}

@@ -74,6 +74,21 @@ export function sectionArgs(listId: string, view: ListView, done: boolean, today
   return base;
 }
 
+/** Todos per page of a section. */
+export const TODO_PAGE = 30;
+
+/**
+ * The first page of a paginated query as the cached `usePaginatedQuery`
+ * (convex-helpers/react/cache) asks for it: its pagination id is always 0,
+ * so a subscription started earlier with these arguments is the same query.
+ */
+export const firstPage = (numItems: number) => ({ numItems, cursor: null, id: 0 });
+
+/** The section a list page shows first: its open todos, or its done ones under "Done". */
+export function firstSectionArgs(listId: string, view: ListView, today: string): ListArgs {
+  return sectionArgs(listId, view, !sectionsOf(view).open, today);
+}
+
 /** Which sections the page shows: open todos (unless "done"), and done ones collapsed beneath (unless "open"). */
 export const sectionsOf = (view: ListView) => ({ open: view.filter !== "done", done: view.filter !== "open", collapsedDone: view.filter !== "done" });
 

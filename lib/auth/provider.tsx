@@ -10,6 +10,7 @@
 import { useMemo, type ReactNode } from "react";
 import { useAuth as useClerkAuth, useClerk, useUser } from "@clerk/nextjs";
 import { ConvexProviderWithClerk } from "convex/react-clerk";
+import { ConvexQueryCacheProvider } from "convex-helpers/react/cache/provider";
 import { getConvexClient } from "@/lib/convex";
 import { AFTER_SIGN_IN_PATH, SIGN_IN_PATH } from "./config";
 import { AuthContext } from "./context";
@@ -28,7 +29,12 @@ function useAuthForConvex() {
 export function AuthProvider({ children }: { children: ReactNode }) {
   return (
     <ConvexProviderWithClerk client={getConvexClient()} useAuth={useAuthForConvex}>
-      <AuthBridge>{children}</AuthBridge>
+      {/* Cached queries (convex-helpers) outlive their component by a minute: a page's
+          first queries can start before it renders (EarlyQueries), and going back to a
+          list shows it at once. */}
+      <ConvexQueryCacheProvider expiration={60_000}>
+        <AuthBridge>{children}</AuthBridge>
+      </ConvexQueryCacheProvider>
     </ConvexProviderWithClerk>
   );
 }
