@@ -2,7 +2,8 @@
  * Which subscriptions a commit re-runs, over the real `ConvexClient`: only
  * those whose read set (index ranges, pages, documents read by id) holds
  * the written document's old or new version — and every one of those — and
- * a session busy with slow queries does not hold up another's updates.
+ * a session busy with slow queries does not hold up another's updates,
+ * nor does the session whose mutation wrote.
  * Query executions are counted in the backend's log of function calls.
  */
 import { makeFunctionReference, type FunctionReference } from "convex/server";
@@ -217,5 +218,26 @@ describe("sessions do not wait on one another", () => {
 
     // …and Alice's session catches up with both.
     await Promise.all(slowOnes.map((s) => s.until((n) => n === start + 2, 10_000)));
+  });
+
+  test("a mutation's own session re-runs its queries after the other sessions have theirs", async () => {
+    const MS = 100;
+    // The author (opened first) also watches slow queries over the table it writes.
+    const author = await client(await carol());
+    const other = await client(await carol());
+    const listId = await author.mutation(api.lists.create, { name: "Authored" });
+    const slowOnes = [0, 1, 2].map((copy) => watch(author, slowCount, { orgId: "org_b", ms: MS, copy }));
+    const count = watch(other, countTodos, { orgId: "org_b" });
+    const start = await count.until(() => true);
+    await Promise.all(slowOnes.map((s) => s.until((n) => n === start)));
+    const slowBefore = runs("slowProbe:slowCount");
+
+    // (The author's own mutation resolves only once its session has caught up: not awaited yet.)
+    const created = author.mutation(api.todos.create, { listId, title: "seen elsewhere first" });
+    await count.until((n) => n === start + 1);
+    // The other session had the new count before the author's session began its slow re-runs.
+    expect(runs("slowProbe:slowCount") - slowBefore).toBe(0);
+    await created;
+    await Promise.all(slowOnes.map((s) => s.until((n) => n === start + 1)));
   });
 });

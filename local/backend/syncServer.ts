@@ -19,6 +19,9 @@
  * queries whose last run read a range, document or table a write falls in
  * (readSet.ts), so a slow session delays nobody else. Rounds that reach a
  * session while it is busy are taken together, in order, once it is free.
+ * The session whose mutation wrote goes last (for up to AUTHOR_YIELD_MS):
+ * its client already shows the change optimistically, while the others
+ * wait to see it, and one process runs every session's queries in turn.
  * A query re-run waits behind any running mutation (convex-test's
  * transaction lock), so it sees committed data only.
  *
@@ -38,8 +41,10 @@
  * the client's session and request ids: another identity reusing the ids
  * gets its own run, never someone else's result.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage } from "node:http";
 import { clearInterval, setInterval } from "node:timers";
+import { setTimeout as delay } from "node:timers/promises";
 import { convexToJson, type JSONValue, type Value } from "convex/values";
 import type { WebSocket } from "ws";
 import { AuthError as TokenError, type VerifiedToken } from "./auth";
@@ -64,12 +69,20 @@ const PING_INTERVAL_MS = 15_000;
 /** Completed mutations remembered per client session, for clients that re-send them after reconnecting. */
 const REMEMBERED_MUTATIONS = 200;
 const REMEMBERED_SESSIONS = 500;
+/** How long a mutation's own session lets the others re-run their queries first. */
+const AUTHOR_YIELD_MS = 50;
+/** The session whose mutation is running (its commit names it the round's author). */
+const authoring = new AsyncLocalStorage<Session>();
 
 type Message<T extends ClientMessage["type"]> = Extract<ClientMessage, { type: T }>;
 type MutationSuccess = Extract<ServerMessage, { type: "MutationResponse"; success: true }>;
 
-/** What a commit round asks of a session: re-run what the writes touched (or everything, after new code), reach `ts`. */
-type Round = { ts: bigint; writes: CommitWrites; everything: boolean };
+/**
+ * What a commit round asks of a session: re-run what the writes touched (or
+ * everything, after new code), reach `ts`. `authors`: the sessions whose
+ * mutations wrote.
+ */
+type Round = { ts: bigint; writes: CommitWrites; everything: boolean; authors: Set<Session> };
 
 export class SyncHub {
   private readonly sessions = new Set<Session>();
@@ -95,9 +108,12 @@ export class SyncHub {
     return this.lastTs;
   }
 
-  /** A commit's written documents go to the next round. */
+  /** A commit's written documents go to the next round (with the session whose mutation wrote them). */
   commit(writes: DocumentWrite[]): void {
-    this.round().writes.add(writes);
+    const round = this.round();
+    round.writes.add(writes);
+    const author = authoring.getStore();
+    if (author) round.authors.add(author);
   }
 
   /** New code: every query of every session runs again. */
@@ -112,10 +128,13 @@ export class SyncHub {
 
   private round(): Round {
     if (!this.next) {
-      const round: Round = (this.next = { ts: this.allocateTs(), writes: new CommitWrites(), everything: false });
+      const round: Round = (this.next = { ts: this.allocateTs(), writes: new CommitWrites(), everything: false, authors: new Set() });
       rootImmediate(() => {
         this.next = null;
-        for (const session of this.sessions) session.refresh(round);
+        const others = [...this.sessions].filter((session) => !round.authors.has(session));
+        const othersDone = Promise.allSettled(others.map((session) => session.refresh(round)));
+        const yieldTo = Promise.race([othersDone, delay(AUTHOR_YIELD_MS)]);
+        for (const author of round.authors) if (this.sessions.has(author)) author.refresh(round, yieldTo);
       });
     }
     return this.next;
@@ -326,13 +345,20 @@ class Session {
   }
 
   /**
-   * A commit round for this session, queued behind what it is doing; rounds
-   * that arrive before it gets to them are handled as one (the latest ts).
+   * A commit round for this session, queued behind what it is doing, and
+   * after `yieldTo` settles; rounds that arrive before it gets to them are
+   * handled as one (the latest ts). Settles once the session has handled it.
    */
-  refresh(round: Round): void {
+  refresh(round: Round, yieldTo?: Promise<unknown>): Promise<void> {
     const queued = this.rounds.length > 0;
     this.rounds.push(round);
-    if (!queued) void this.enqueue(() => this.applyRounds());
+    if (!queued) {
+      void this.enqueue(async () => {
+        await yieldTo;
+        await this.applyRounds();
+      });
+    }
+    return this.queue;
   }
 
   private async applyRounds() {
@@ -424,7 +450,7 @@ class Session {
     const logLines: string[] = [];
     try {
       const udfPath = message.componentPath ? `${message.componentPath}/${message.udfPath}` : message.udfPath;
-      const { value } = await this.hub.deployment.call("mutation", udfPath, singleArg(message.args), caller, "ws", { logLines });
+      const { value } = await authoring.run(this, () => this.hub.deployment.call("mutation", udfPath, singleArg(message.args), caller, "ws", { logLines }));
       const response: MutationSuccess = { type: "MutationResponse", requestId, success: true, result: convexToJson(value), ts: this.hub.requestRound(), logLines };
       if (key) this.hub.remember(key, { ...response, logLines: [] });
       this.respondToMutation(response);
