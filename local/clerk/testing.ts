@@ -47,7 +47,8 @@ export function testingRoutes(router: Router, dir: Directory, fapi: Frontend, we
     client.last_active_session_id = session.id;
     fapi.markChanged(client);
     const uat = fapi.uatCookies(client).map((line) => line.split(";")[0]!.split("="));
-    const jwt = await fapi.sessionToken(session);
+    // As clerk-js would have fetched it: from the app's origin (the `azp` claim).
+    const jwt = await fapi.sessionToken(session, new URL(fapi.options.appUrl).origin);
     return json(200, {
       session_id: session.id,
       client_id: client.id,

@@ -67,6 +67,8 @@ describe("session tokens", () => {
       fva: [0, -1],
       o: { id: ids.acme, slg: "acme", rol: "admin" },
     });
+    // Issued as clerk-js in the app would have it: for the app's origin (the middleware warns without it).
+    expect(claims.azp).toMatch(/^http:\/\/localhost:\d+$/);
     // Clerk's default roles carry no custom permissions: no per, fpm or fea.
     expect(claims.o).toEqual({ id: ids.acme, slg: "acme", rol: "admin" });
     expect(claims.fea).toBeUndefined();
