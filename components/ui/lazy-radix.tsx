@@ -5,8 +5,8 @@
  * overlay code and its positioning/focus machinery load on first use, not
  * with the page. A root renders plainly (its trigger as a plain element with
  * Radix's closed-state attributes, its content as nothing) until its
- * trigger is used or its controlled `open` turns true, even once the code
- * is loaded; then the real Radix root takes over. The trigger element is re-created by that swap, so the
+ * trigger is used or its controlled `open` turns true; then the real Radix
+ * root takes over. The trigger element is re-created by that swap, so the
  * event that woke it is replayed on the new one (with the focus, if it had
  * it): Radix itself then opens the overlay exactly as it would have.
  */
@@ -46,13 +46,15 @@ function OverlayProvider({ children, ...settings }: AnyProps) {
   return <TooltipSettings value={settings}>{children}</TooltipSettings>;
 }
 
+const subscribeNothing = () => () => {};
+
 function lazyRoot(kind: Kind) {
   const Context = rootContext(kind);
   return function LazyRoot(props: AnyProps) {
     const settings = React.useContext(TooltipSettings);
-    // A stand-in even when the code is already in: a real root per row (popper,
-    // presence, focus scope) costs a list of todos several renders at mount.
-    const [active, setActive] = React.useState(false);
+    const hydrating = React.useSyncExternalStore(subscribeNothing, () => false, () => true);
+    // Mounted once the code is in (and not matching server HTML): real from the start, nothing to hand over.
+    const [active, setActive] = React.useState(() => !hydrating && parts !== null);
     const replay = React.useRef<{ event: Event | null; focus: boolean } | null>(null);
     const activate = (event: React.SyntheticEvent) => {
       if (replay.current) return;
