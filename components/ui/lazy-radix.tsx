@@ -5,10 +5,15 @@
  * overlay code and its positioning/focus machinery load on first use, not
  * with the page. A root renders plainly (its trigger as a plain element with
  * Radix's closed-state attributes, its content as nothing) until its
- * trigger is used or its controlled `open` turns true; then the real Radix
- * root takes over. The trigger element is re-created by that swap, so the
- * event that woke it is replayed on the new one (with the focus, if it had
- * it): Radix itself then opens the overlay exactly as it would have.
+ * trigger is used or its controlled `open` turns true, even once the code
+ * is loaded (a real root per row costs a list several renders at mount);
+ * then the real Radix root takes over. The trigger element is re-created
+ * by that swap, so the event that woke it is replayed on the new one (with
+ * the focus, if it had it): Radix itself then opens the overlay exactly as
+ * it would have. A hover (a tooltip) wakes it only once the pointer rests,
+ * and the focus a press gives it not at all (as Radix's own tooltip): a
+ * press must not see its element replaced between the button going down
+ * and up, or the browser sends no click.
  */
 import * as React from "react";
 import { Slot } from "radix-ui";
@@ -26,10 +31,17 @@ function load() {
 }
 const real = (kind: Kind, name: string) => (parts![kind] as unknown as Record<string, AnyComponent>)[name]!;
 
+/** How long a hovering pointer rests before a tooltip wakes (Radix's own delay follows). */
+const HOVER_REST_MS = 100;
+
 type Root = {
   active: boolean;
   props: AnyProps;
   activate: (event: React.SyntheticEvent) => void;
+  /** The pointer leaving: a hover not yet woken never wakes. */
+  cancelHover: () => void;
+  /** A press: no hover wake, and no wake from the focus it gives, until the button is up. */
+  press: () => void;
   /** What to redo on the real trigger once it mounts. */
   replay: React.RefObject<{ event: Event | null; focus: boolean } | null>;
 };
@@ -46,23 +58,39 @@ function OverlayProvider({ children, ...settings }: AnyProps) {
   return <TooltipSettings value={settings}>{children}</TooltipSettings>;
 }
 
-const subscribeNothing = () => () => {};
-
 function lazyRoot(kind: Kind) {
   const Context = rootContext(kind);
   return function LazyRoot(props: AnyProps) {
     const settings = React.useContext(TooltipSettings);
-    const hydrating = React.useSyncExternalStore(subscribeNothing, () => false, () => true);
-    // Mounted once the code is in (and not matching server HTML): real from the start, nothing to hand over.
-    const [active, setActive] = React.useState(() => !hydrating && parts !== null);
+    const [active, setActive] = React.useState(false);
     const replay = React.useRef<{ event: Event | null; focus: boolean } | null>(null);
+    const hover = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+    const cancelHover = () => {
+      if (hover.current !== null) clearTimeout(hover.current);
+      hover.current = null;
+    };
+    const pressed = React.useRef(false);
+    const press = () => {
+      cancelHover();
+      pressed.current = true;
+      document.addEventListener("pointerup", () => (pressed.current = false), { once: true, capture: true });
+    };
+    React.useEffect(() => cancelHover, []);
     const activate = (event: React.SyntheticEvent) => {
-      if (replay.current) return;
+      if (replay.current || (event.type === "focus" && pressed.current)) return;
       const native = event.nativeEvent;
       const Clone = native.constructor as typeof Event;
       // A focus is redone by focusing the new trigger, not by a fake event.
-      replay.current = { event: event.type === "focus" ? null : new Clone(native.type, native), focus: document.activeElement === event.currentTarget };
-      void load().then(() => setActive(true));
+      const redo = { event: event.type === "focus" ? null : new Clone(native.type, native), focus: document.activeElement === event.currentTarget };
+      const wake = () => {
+        cancelHover();
+        if (replay.current) return;
+        replay.current = redo;
+        void load().then(() => setActive(true));
+      };
+      if (event.type !== "pointermove") return wake();
+      cancelHover();
+      hover.current = setTimeout(wake, HOVER_REST_MS);
     };
     const opened = props.open === true;
     React.useEffect(() => {
@@ -74,7 +102,7 @@ function lazyRoot(kind: Kind) {
       body = <Real {...props} />;
       if (kind === "Tooltip") body = <parts.Tooltip.Provider {...settings}>{body}</parts.Tooltip.Provider>;
     }
-    return <Context value={{ active: active && parts !== null, props, activate, replay }}>{body}</Context>;
+    return <Context value={{ active: active && parts !== null, props, activate, cancelHover, press, replay }}>{body}</Context>;
   };
 }
 
@@ -90,6 +118,8 @@ type Plain = {
   attrs?: (props: AnyProps, root: AnyProps) => Record<string, unknown>;
   /** The handlers that wake the root, each saying whether this event does. */
   opens?: Partial<Record<"onClick" | "onPointerDown" | "onKeyDown" | "onPointerMove" | "onFocus", Opener>>;
+  /** Woken by hovering (a tooltip): a press or the pointer leaving calls the wake off. */
+  hover?: boolean;
 };
 
 /** A part that is on screen before the root wakes: a trigger, an anchor, a select's value. */
@@ -120,6 +150,17 @@ function lazyPlain(kind: Kind, name: string, spec: Plain) {
       handlers[handler] = (event) => {
         (rest[handler] as ((event: React.SyntheticEvent) => void) | undefined)?.(event);
         if (!event.defaultPrevented && !rest.disabled && !root?.props.disabled && opens(event)) root?.activate(event);
+      };
+    }
+    if (spec.hover) {
+      const own = { down: rest.onPointerDown, leave: rest.onPointerLeave } as Record<string, ((event: React.SyntheticEvent) => void) | undefined>;
+      handlers.onPointerDown = (event) => {
+        own.down?.(event);
+        root?.press();
+      };
+      handlers.onPointerLeave = (event) => {
+        own.leave?.(event);
+        root?.cancelHover();
       };
     }
     return <Comp {...spec.attrs?.(rest, root?.props ?? {})} {...rest} {...handlers} />;
@@ -188,6 +229,7 @@ export const TooltipPrimitive = lazyPrimitive(
       as: "button",
       attrs: () => ({ "data-state": "closed" }),
       opens: { onPointerMove: (event) => (event as React.PointerEvent).pointerType !== "touch", onFocus: () => true },
+      hover: true,
     },
   },
   { Provider: OverlayProvider },
