@@ -26,6 +26,7 @@ export function EarlyQueries() {
   const today = useToday();
   const active = isSignedIn && !isPending;
   const view = listId ? parseView(search) : null;
+  // The memo reads `view` through its key: a new object each render, the same view.
   const viewKey = view && `${view.filter}:${view.sort}:${view.show}`;
   const queries = useMemo((): RequestForQueries => {
     if (!active) return {};
@@ -41,7 +42,6 @@ export function EarlyQueries() {
           }
         : {}),
     };
-    // `view` is read through its key: a new object each render, the same view.
   }, [active, slug, listId, viewKey, today]);
   useQueries(queries);
   return null;

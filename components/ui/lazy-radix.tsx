@@ -153,13 +153,13 @@ function lazyPlain(kind: Kind, name: string, spec: Plain) {
       };
     }
     if (spec.hover) {
-      const own = { down: rest.onPointerDown, leave: rest.onPointerLeave } as Record<string, ((event: React.SyntheticEvent) => void) | undefined>;
+      const { onPointerDown, onPointerLeave } = rest as Record<string, ((event: React.SyntheticEvent) => void) | undefined>;
       handlers.onPointerDown = (event) => {
-        own.down?.(event);
+        onPointerDown?.(event);
         root?.press();
       };
       handlers.onPointerLeave = (event) => {
-        own.leave?.(event);
+        onPointerLeave?.(event);
         root?.cancelHover();
       };
     }
