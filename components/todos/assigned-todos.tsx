@@ -126,7 +126,7 @@ function AssignedRow({ row, today }: { row: Row; today: string }) {
       <Checkbox
         checked={row.done}
         disabled={!can("todos:write")}
-        onCheckedChange={(checked) => void setDone({ todoId: row._id, done: checked === true }).catch((e: unknown) => toast.error(errorMessage(e)))}
+        onCheckedChange={(checked) => void setDone({ todoId: row._id, done: checked }).catch((e: unknown) => toast.error(errorMessage(e)))}
         aria-label={`Mark “${row.title}” as done`}
         className="mt-[3px] pointer-coarse:mt-0"
       />

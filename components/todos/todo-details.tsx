@@ -75,7 +75,7 @@ function Details({ todoId, today, canWrite, actions, onClose }: Omit<Props, "tod
             id={`done-${todo._id}`}
             checked={todo.done}
             disabled={!canWrite}
-            onCheckedChange={(checked) => void actions.setDone(todo._id, checked === true)}
+            onCheckedChange={(checked) => void actions.setDone(todo._id, checked)}
           />
           <Label htmlFor={`done-${todo._id}`}>Done</Label>
         </div>

@@ -123,10 +123,7 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
         <Checkbox
           data-row-focus=""
           checked={selection.selected}
-          onClick={(event) => {
-            event.preventDefault();
-            selection.onToggle(todo._id, event.shiftKey);
-          }}
+          onCheckedChange={(_, event) => selection.onToggle(todo._id, (event.nativeEvent as MouseEvent).shiftKey === true)}
           aria-label={`Select “${todo.title}”`}
           className="mt-[3px] pointer-coarse:mt-0"
         />
@@ -135,7 +132,7 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
         data-row-focus={rowFocus}
         checked={todo.done}
         disabled={!interactive || !!selection}
-        onCheckedChange={(checked) => void actions.setDone(todo._id, checked === true)}
+        onCheckedChange={(checked) => void actions.setDone(todo._id, checked)}
         aria-label={`Mark “${todo.title}” as ${todo.done ? "not done" : "done"}`}
         className="mt-[3px] pointer-coarse:mt-0"
       />

@@ -1,35 +1,39 @@
-"use client";
-
 import * as React from "react";
-import { Checkbox as CheckboxPrimitive } from "radix-ui";
-import { CheckIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 
+type Props = Omit<React.ComponentProps<"input">, "type" | "checked" | "onChange"> & {
+  checked: boolean;
+  /** With the event: a click's modifier keys are on `event.nativeEvent`. */
+  onCheckedChange?: (checked: boolean, event: React.ChangeEvent<HTMLInputElement>) => void;
+};
+
 /**
- * A 16 px box; on touch screens the button around it grows to 44 px so a
- * finger finds it, while the box keeps its size.
+ * A 16 px box; on touch screens the input around it grows to 44 px so a
+ * finger finds it, while the box keeps its size. The platform's own
+ * checkbox (drawn over), not Radix's: a list mounts one per row, and the
+ * native input needs no provider, state or effect of its own.
+ *
+ *   <Checkbox checked={done} onCheckedChange={setDone} aria-label="Done" />
  */
-function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
+function Checkbox({ className, style, checked, onCheckedChange, ...props }: Props) {
   return (
-    <CheckboxPrimitive.Root
-      data-slot="checkbox"
-      className={cn(
-        "peer group/checkbox inline-flex size-4 shrink-0 items-center justify-center rounded-[5px] outline-none disabled:cursor-not-allowed disabled:opacity-50 pointer-coarse:size-11 pointer-coarse:rounded-md",
-        "focus-visible:ring-[3px] focus-visible:ring-ring/50",
-        className,
-      )}
-      {...props}
-    >
+    <span data-slot="checkbox" className={cn("relative inline-flex size-4 shrink-0 items-center justify-center pointer-coarse:size-11", className)} style={style}>
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onCheckedChange?.(event.currentTarget.checked, event)}
+        className="peer absolute inset-0 m-0 size-full cursor-pointer appearance-none rounded-[5px] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed pointer-coarse:rounded-md"
+        {...props}
+      />
       <span
         aria-hidden
-        className="flex size-4 shrink-0 items-center justify-center rounded-[5px] border border-input shadow-xs transition-[color,background-color,border-color] group-data-[state=checked]/checkbox:border-brand group-data-[state=checked]/checkbox:bg-brand group-data-[state=checked]/checkbox:text-brand-foreground dark:bg-input/30 dark:group-data-[state=checked]/checkbox:bg-brand pointer-coarse:size-5"
+        className="pointer-events-none flex size-4 items-center justify-center rounded-[5px] border border-input text-brand-foreground shadow-xs transition-[color,background-color,border-color] peer-checked:border-brand peer-checked:bg-brand peer-disabled:opacity-50 dark:bg-input/30 dark:peer-checked:bg-brand pointer-coarse:size-5 [&>svg]:hidden peer-checked:[&>svg]:block"
       >
-        {/* Always rendered, shown by the state: Radix's Indicator mounts through Presence, which reads each box's computed style. */}
-        <span className="pointer-events-none hidden items-center justify-center text-current group-data-[state=checked]/checkbox:flex group-data-[state=indeterminate]/checkbox:flex">
-          <CheckIcon className="size-3" strokeWidth={3} aria-hidden />
-        </span>
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" className="size-3">
+          <path d="M20 6 9 17l-5-5" />
+        </svg>
       </span>
-    </CheckboxPrimitive.Root>
+    </span>
   );
 }
 

@@ -55,7 +55,11 @@ function OverlayProvider({ children, ...settings }: AnyProps) {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
     idle(() => void load());
   }, []);
-  return <TooltipSettings value={settings}>{children}</TooltipSettings>;
+  // The same object while the settings (plain values) stay the same: every stand-in root reads it,
+  // so a new one on each render of the layout above would re-render every overlay of the page.
+  const key = JSON.stringify(settings);
+  const value = React.useMemo(() => settings, [key]);
+  return <TooltipSettings value={value}>{children}</TooltipSettings>;
 }
 
 function lazyRoot(kind: Kind) {
