@@ -8,7 +8,7 @@ import { appError } from "./lib/errors";
 import { deleteTodosOfList } from "./lib/purge";
 import { actorOf, recordAudit } from "./lib/audit";
 import { calendarDay } from "./lib/inputs";
-import { listCounts, todoStats } from "./lib/todoStats";
+import { doneCount, listCounts, todoStats } from "./lib/todoStats";
 
 /** Far above what a team keeps; bounds the sidebar query. */
 const MAX_LISTS = 500;
@@ -41,6 +41,19 @@ export const counts = tenantQuery({
     for (const listId of args.listIds) lists.push(await loadOwned(ctx.db, "lists", listId, "List"));
     const counts = await listCounts(ctx, ctx.tenant.orgId, lists.map((l) => l._id), ctx.tenant.userId, today);
     return Object.fromEntries(lists.map((list) => [list._id, counts.get(list._id)!]));
+  },
+});
+
+/**
+ * The list page's "Completed" count: the list's done todos, or the caller's
+ * (`mine`). One aggregate read, not the overview's five: every screen on
+ * the list runs it again when a todo is ticked.
+ */
+export const completedCount = tenantQuery({
+  args: { listId: v.string(), mine: v.boolean() },
+  handler: async (ctx, { listId, mine }) => {
+    const list = await loadOwned(ctx.db, "lists", listId, "List");
+    return await doneCount(ctx, ctx.tenant.orgId, list._id, mine ? ctx.tenant.userId : null);
   },
 });
 

@@ -70,6 +70,7 @@ type Call = {
 const CALLS: Call[] = [
   { name: "lists:list", kind: "query", args: () => ({}) },
   { name: "lists:counts", kind: "query", takes: "listId", args: ({ listId }) => ({ listIds: [listId], today: "2025-03-31" }) },
+  { name: "lists:completedCount", kind: "query", takes: "listId", args: ({ listId }) => ({ listId, mine: false }) },
   { name: "lists:get", kind: "query", takes: "listId", args: ({ listId }) => ({ listId }) },
   { name: "lists:create", kind: "mutation", args: () => ({ name: "New list" }) },
   { name: "lists:rename", kind: "mutation", takes: "listId", args: ({ listId }) => ({ listId, name: "Renamed" }) },

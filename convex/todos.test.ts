@@ -369,6 +369,20 @@ describe("overview counts", () => {
     await expectCode(adminA.query(api.lists.counts, { listIds: [listA], today: "yesterday" }), "INVALID_ARGUMENT");
   });
 
+  test("the list page's Completed count agrees with the overview's, for all and for mine", async () => {
+    const { adminA, memberA, listA } = await setup();
+    const completed = (client: Client, mine: boolean) => client.query(api.lists.completedCount, { listId: listA, mine });
+    const [a, b] = await addAll(adminA, listA, ["a", "b", "c"]);
+    await adminA.mutation(api.todos.assign, { todoId: a!, assigneeId: "user_member_a" });
+    await memberA.mutation(api.todos.setDone, { todoId: a!, done: true });
+    await adminA.mutation(api.todos.setDone, { todoId: b!, done: true });
+    expect([await completed(adminA, false), await completed(memberA, true), await completed(adminA, true)]).toEqual([2, 1, 0]);
+    const counts = await countsOf(memberA, listA);
+    expect([counts!.done, counts!.mineDone]).toEqual([2, 1]);
+    await adminA.mutation(api.todos.setDone, { todoId: a!, done: false });
+    expect([await completed(adminA, false), await completed(memberA, true)]).toEqual([1, 0]);
+  });
+
   test("a removed member's todos keep their counts; a deleted list's counts go with it", async () => {
     const w = await setup();
     const [a] = await addAll(w.adminA, w.listA, ["a"]);

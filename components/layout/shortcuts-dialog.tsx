@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { Kbd } from "@/components/ui/kbd";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import { useHotkey } from "@/lib/hooks/use-hotkey";
 
 const EVENT = "team-todos:shortcuts";
@@ -12,24 +11,9 @@ export function openShortcuts() {
   window.dispatchEvent(new Event(EVENT));
 }
 
-const SHORTCUTS: { keys: string[]; label: string }[] = [
-  { keys: ["⌘K", "Ctrl K"], label: "Search, jump to, create" },
-  { keys: ["N"], label: "New todo (focus the add box)" },
-  { keys: ["/"], label: "Focus the add box" },
-  { keys: ["J", "↓"], label: "Next todo" },
-  { keys: ["K", "↑"], label: "Previous todo" },
-  { keys: ["X"], label: "Toggle the focused todo" },
-  { keys: ["E", "Enter"], label: "Edit the focused todo" },
-  { keys: ["D"], label: "Due date of the focused todo" },
-  { keys: ["T"], label: "Due today" },
-  { keys: ["P"], label: "Priority (then 1–4)" },
-  { keys: ["⌥↑", "⌥↓"], label: "Move the focused todo up or down" },
-  { keys: ["⌫"], label: "Delete the focused todo (with undo)" },
-  { keys: ["Esc"], label: "Cancel editing" },
-  { keys: ["1", "2", "3", "4"], label: "Filter: all, open, done, mine" },
-  { keys: ["?"], label: "Show this list" },
-];
+const ShortcutsSheet = loadOnOpen(() => import("./shortcuts-sheet").then((m) => m.ShortcutsSheet));
 
+/** "?" (or openShortcuts()) shows the keyboard shortcuts. */
 export function ShortcutsDialog() {
   const [open, setOpen] = useState(false);
   useHotkey("?", () => setOpen(true));
@@ -38,26 +22,5 @@ export function ShortcutsDialog() {
     window.addEventListener(EVENT, show);
     return () => window.removeEventListener(EVENT, show);
   }, []);
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Keyboard shortcuts</DialogTitle>
-          <DialogDescription>Work through a list without reaching for the mouse.</DialogDescription>
-        </DialogHeader>
-        <dl className="grid max-h-[60dvh] gap-2 overflow-y-auto text-sm">
-          {SHORTCUTS.map((s) => (
-            <div key={s.label} className="flex items-center justify-between gap-4">
-              <dt className="text-muted-foreground">{s.label}</dt>
-              <dd className="flex gap-1">
-                {s.keys.map((k) => (
-                  <Kbd key={k}>{k}</Kbd>
-                ))}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </DialogContent>
-    </Dialog>
-  );
+  return <ShortcutsSheet open={open} onOpenChange={setOpen} />;
 }

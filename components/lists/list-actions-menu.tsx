@@ -12,8 +12,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
-import { ListNameDialog } from "./list-name-dialog";
-import { DeleteListDialog } from "./delete-list-dialog";
+import { DeleteListDialog, ListNameDialog } from "./dialogs";
 import { useArchiveList } from "./use-list-actions";
 
 type ListRef = { _id: string; name: string; archived: boolean };

@@ -15,7 +15,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ListNameDialog } from "./list-name-dialog";
+import { ListNameDialog } from "./dialogs";
 import { ListActionsMenu } from "./list-actions-menu";
 
 /** `/orgs/[slug]`: the org's lists at a glance, each with its open, done, mine and overdue counts. */

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { ListActionsMenu } from "./list-actions-menu";
-import { ListNameDialog } from "./list-name-dialog";
+import { ListNameDialog } from "./dialogs";
 
 /** The sidebar's lists: open lists, a collapsible archive, and "new list". */
 export function SidebarLists({ onNavigate }: { onNavigate?: () => void }) {

@@ -17,8 +17,10 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { orgPath, useMe } from "./me-provider";
 import { OrgAvatar } from "./org-avatar";
-import { CreateOrgDialog } from "./create-org-dialog";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import { usePendingInvitations } from "./pending-invitations";
+
+const CreateOrgDialog = loadOnOpen(() => import("./create-org-dialog").then((m) => m.CreateOrgDialog));
 
 /** The header's org picker: the current org with the user's role, every other org, pending invitations, and "create". */
 export function OrgSwitcher() {

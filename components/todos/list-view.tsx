@@ -21,15 +21,20 @@ import { MembersDirectoryProvider } from "@/components/members/members-directory
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import { AddTodo } from "./add-todo";
 import { BulkBar } from "./bulk-bar";
-import { TodoDetailsDialog } from "./todo-details";
 import { TodoEmpty } from "./todo-empty";
 import { TodoFilters } from "./todo-filters";
 import { TodoSection } from "./todo-list";
 import { useTodoMutations } from "./use-todo-mutations";
-import { hiddenBy, isReorderable, parseView, sectionArgs, sectionsOf, viewHref, type ListView } from "./view";
+import { completedCountArgs, hiddenBy, isReorderable, parseView, sectionArgs, sectionsOf, viewHref, type ListView } from "./view";
 import { ViewMenu } from "./view-menu";
+
+const TodoDetailsDialog = loadOnOpen(
+  () => import("./todo-details").then((m) => m.TodoDetailsDialog),
+  (props) => props.todoId !== null,
+);
 
 type ListDoc = { _id: string; name: string; archived: boolean };
 
@@ -265,9 +270,8 @@ function OpenTodos({ list, view, today, reorderable, sectionProps }: { list: Lis
 /** Done todos out of the way: a count, and the list on demand. */
 function CompletedSection({ list, view, today, sectionProps }: { list: ListDoc; view: ListView; today: string; sectionProps: SectionProps }) {
   const [open, setOpen] = useState(false);
-  const counts = useSafeQuery(api.lists.counts, { listIds: [list._id], today });
-  const listCounts = counts.status === "success" ? counts.data[list._id] : undefined;
-  const count = listCounts ? (view.filter === "mine" ? listCounts.mineDone : listCounts.done) : null;
+  const done = useSafeQuery(api.lists.completedCount, completedCountArgs(list._id, view));
+  const count = done.status === "success" ? done.data : null;
   if (count === 0) return null;
   return (
     <section aria-label="Completed" className="flex flex-col gap-1">

@@ -89,6 +89,9 @@ export function firstSectionArgs(listId: string, view: ListView, today: string):
   return sectionArgs(listId, view, !sectionsOf(view).open, today);
 }
 
+/** The args of the "Completed" count (lists.completedCount): all done todos, or the caller's under "Mine". */
+export const completedCountArgs = (listId: string, view: ListView) => ({ listId, mine: view.filter === "mine" });
+
 /** Which sections the page shows: open todos (unless "done"), and done ones collapsed beneath (unless "open"). */
 export const sectionsOf = (view: ListView) => ({ open: view.filter !== "done", done: view.filter !== "open", collapsedDone: view.filter !== "done" });
 

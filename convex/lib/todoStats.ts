@@ -98,3 +98,9 @@ export async function listCounts(
   });
   return counts;
 }
+
+/** A list's done todos (or, given `userId`, that user's): one component call, for the list page's "Completed" count. */
+export async function doneCount(ctx: QueryCtx, orgId: string, listId: Id<"lists">, userId: string | null): Promise<number> {
+  if (userId === null) return await byDue.count(ctx, { namespace: [orgId, listId, "due"], bounds: { prefix: [true] } });
+  return await byAssignee.count(ctx, { namespace: [orgId, listId, "assignee"], bounds: { prefix: [true, userId] } });
+}
