@@ -1,8 +1,8 @@
 /**
  * `npm run bench`, web app: what the list page costs a browser, measured on
  * the production builds of the app and of the Clerk+Convex peer
- * (bench/peer/) in one run, against one local stack, so every figure is
- * read as a ratio to the peer's. Clocks are the pages' own
+ * (bench/peer/) in one run, against one local stack, taking turns, so
+ * every figure is read as a ratio to the peer's. Clocks are the pages' own
  * (`performance.timeOrigin + now`, on the machine's one wall clock) and
  * Chromium's WebSocket frame timestamps mapped onto it; Playwright's own
  * latency is never inside a figure. Asserts nothing about time.
@@ -70,9 +70,10 @@ function routeJsKb(dir: string, route: string) {
 }
 
 /**
- * Lists of 1, 20 and 50 open todos in Acme, each with one done todo (so the
- * app shows its Completed section), written through the app's own
- * mutations as Ada.
+ * Lists of 1, 20 and 50 open todos in Acme, and another of 20 for the peer
+ * (so the two apps' toggles never reach each other's screens), each with
+ * one done todo (so the app shows its Completed section), written through
+ * the app's own mutations as Ada.
  */
 async function seed() {
   const session = await clerkApi<{ jwt: string }>("/v1/testing/sessions", {
@@ -81,13 +82,14 @@ async function seed() {
   });
   const convex = new ConvexHttpClient(E2E.env.NEXT_PUBLIC_CONVEX_URL);
   convex.setAuth(session.jwt);
-  const lists: Record<number, string> = {};
-  for (const size of [1, 20, 50]) {
-    const listId = await convex.mutation(api.lists.create, { name: `Bench ${size} ${Date.now().toString(36)}` });
+  const sizes = { 1: 1, 20: 20, 50: 50, peer: 20 };
+  const lists: Partial<Record<keyof typeof sizes, string>> = {};
+  for (const [key, size] of Object.entries(sizes) as [keyof typeof sizes, number][]) {
+    const listId = await convex.mutation(api.lists.create, { name: `Bench ${key} ${Date.now().toString(36)}` });
     for (let i = 0; i < size; i++) await convex.mutation(api.todos.create, { listId, title: `Bench todo ${String(i + 1).padStart(2, "0")}` });
     const done = await convex.mutation(api.todos.create, { listId, title: "Bench done" });
     await convex.mutation(api.todos.setDone, { todoId: done, done: true });
-    lists[size] = listId;
+    lists[key] = listId;
   }
   return lists;
 }
@@ -135,28 +137,45 @@ function watch(page: Page, title: string, done: boolean) {
   );
 }
 
-/**
- * A ticks and unticks one todo `ROUNDS` times; per round, A's pointerdown →
- * B's DOM showing it, and B's WebSocket frame → B's DOM.
- */
-async function toggles(a: Page, b: Page, frames: Awaited<ReturnType<typeof frameClock>>, title: string) {
-  const toScreen: number[] = [];
-  const render: number[] = [];
+type Pair = { a: Page; b: Page; frames: Awaited<ReturnType<typeof frameClock>>; title: string; toScreen: number[]; render: number[] };
+
+/** A and B on one list, side by side, ready to toggle `title`. */
+async function openPair(ada: BrowserContext, bob: BrowserContext, target: Target, listId: string, title: string): Promise<Pair> {
+  const a = await openList(ada, target, listId, title, { clicking: true });
+  const b = await openList(bob, target, listId, title, { clicking: false });
+  return { a: a.page, b: b.page, frames: b.frames, title, toScreen: [], render: [] };
+}
+
+/** A ticks or unticks the todo once: A's pointerdown → B's DOM showing it, and B's WebSocket frame → B's DOM. */
+async function toggleOnce(pair: Pair) {
+  const { a, b, frames, title } = pair;
   const box = todo(a, title).getByRole("checkbox");
-  for (let i = 0; i < ROUNDS; i++) {
-    const done = !(await box.isChecked());
-    await watch(b, title, done);
-    await box.click();
-    const shown = await b.evaluate(() => window.__benchWatch!);
-    const down = await a.evaluate(() => window.__benchDown!);
-    const frame = frames.transitionAfter(down);
-    if (Number.isNaN(shown)) throw new Error(`B never showed “${title}” as ${done ? "done" : "open"}`);
-    toScreen.push(shown - down);
-    if (frame !== undefined && frame <= shown) render.push(shown - frame);
-    // Let A's own update land before the next click reads the box.
-    await expect(box).toBeChecked({ checked: done });
+  const done = !(await box.isChecked());
+  await watch(b, title, done);
+  await box.click();
+  const shown = await b.evaluate(() => window.__benchWatch!);
+  const down = await a.evaluate(() => window.__benchDown!);
+  const frame = frames.transitionAfter(down);
+  if (Number.isNaN(shown)) throw new Error(`B never showed “${title}” as ${done ? "done" : "open"}`);
+  pair.toScreen.push(shown - down);
+  if (frame !== undefined && frame <= shown) pair.render.push(shown - frame);
+  // Let A's own update land before the next click reads the box.
+  await expect(box).toBeChecked({ checked: done });
+}
+
+/**
+ * `ROUNDS` toggles on each pair, taking turns (the first pair first on even
+ * rounds, last on odd ones), so a slow spell of the machine falls on every
+ * pair alike. Each pair has its own list: one pair's toggles never reach
+ * another's screens.
+ */
+async function toggles(pairs: Pair[]) {
+  for (let i = 0; i < ROUNDS; i++) for (const pair of i % 2 === 0 ? pairs : [...pairs].reverse()) await toggleOnce(pair);
+  for (const pair of pairs) {
+    await pair.a.close();
+    await pair.b.close();
   }
-  return { toScreen: median(toScreen), render: median(render) };
+  return pairs.map((pair) => ({ toScreen: median(pair.toScreen), render: median(pair.render) }));
 }
 
 async function openList(context: BrowserContext, target: Target, listId: string, title: string, { clicking }: { clicking: boolean }) {
@@ -170,27 +189,34 @@ async function openList(context: BrowserContext, target: Target, listId: string,
   return { page, frames };
 }
 
-/** A fresh browser (cold cache), already signed in, loads the list: navigation start → first todo row in the DOM, and the script time of that load. */
-async function firstLoads(browser: Browser, target: Target, listId: string) {
-  const visible: number[] = [];
-  const script: number[] = [];
+/**
+ * A fresh browser (cold cache), already signed in, loads the list:
+ * navigation start → first todo row in the DOM, and the script time of that
+ * load. The targets take turns, as the toggles do.
+ */
+async function firstLoads(browser: Browser, targets: { target: Target; listId: string }[]) {
+  const visible = targets.map((): number[] => []);
+  const script = targets.map((): number[] => []);
   for (let i = 0; i <= LOADS; i++) {
-    const { context, page } = await signIn(browser, "bob@acme.test", "acme");
-    await context.addInitScript(clocks);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
-    await page.goto(target.url(listId));
-    await page.waitForFunction(() => window.__benchFirstTodo !== undefined, undefined, { timeout: 30_000 });
-    const at = await page.evaluate(() => window.__benchFirstTodo! - performance.timeOrigin);
-    const metrics = (await cdp.send("Performance.getMetrics")).metrics;
-    // The first load warms the server (route modules, the backend's query cache): not counted.
-    if (i > 0) {
-      visible.push(at);
-      script.push((metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000);
+    const order = targets.map((_, t) => t);
+    for (const t of i % 2 === 0 ? order : order.reverse()) {
+      const { context, page } = await signIn(browser, "bob@acme.test", "acme");
+      await context.addInitScript(clocks);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      await page.goto(targets[t]!.target.url(targets[t]!.listId));
+      await page.waitForFunction(() => window.__benchFirstTodo !== undefined, undefined, { timeout: 30_000 });
+      const at = await page.evaluate(() => window.__benchFirstTodo! - performance.timeOrigin);
+      const metrics = (await cdp.send("Performance.getMetrics")).metrics;
+      // The first load warms the server (route modules, the backend's query cache): not counted.
+      if (i > 0) {
+        visible[t]!.push(at);
+        script[t]!.push((metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0) * 1000);
+      }
+      await context.close();
     }
-    await context.close();
   }
-  return { visible: median(visible), script: median(script) };
+  return targets.map((_, t) => ({ visible: median(visible[t]!), script: median(script[t]!) }));
 }
 
 test("list page: JavaScript, first load, another screen updating, sign-in", async ({ browser }) => {
@@ -202,32 +228,30 @@ test("list page: JavaScript, first load, another screen updating, sign-in", asyn
 
   const lists = await seed();
 
-  const app = await firstLoads(browser, APP, lists[20]!);
-  const peer = await firstLoads(browser, PEER, lists[20]!);
-  record("firstTodoVisible", app.visible, "ms", peer.visible);
-  record("firstLoadScript", app.script, "ms", peer.script);
+  const [app, peer] = await firstLoads(browser, [
+    { target: APP, listId: lists[20]! },
+    { target: PEER, listId: lists[20]! },
+  ]);
+  record("firstTodoVisible", app!.visible, "ms", peer!.visible);
+  record("firstLoadScript", app!.script, "ms", peer!.script);
 
   const ada = await signIn(browser, "ada@acme.test", "acme");
   const bob = await signIn(browser, "bob@acme.test", "acme");
   for (const context of [ada.context, bob.context]) await context.addInitScript(clocks);
-  const measure = async (target: Target, size: number) => {
-    const title = "Bench todo 01";
-    const a = await openList(ada.context, target, lists[size]!, title, { clicking: true });
-    const b = await openList(bob.context, target, lists[size]!, title, { clicking: false });
-    const result = await toggles(a.page, b.page, b.frames, title);
-    await a.page.close();
-    await b.page.close();
-    return result;
-  };
-  const appRound = await measure(APP, 20);
-  const peerRound = await measure(PEER, 20);
-  record("toggleToOtherScreen", appRound.toScreen, "ms", peerRound.toScreen);
-  record("otherScreenRender", appRound.render, "ms", peerRound.render);
-  const one = await measure(APP, 1);
-  const fifty = await measure(APP, 50);
-  record("otherScreenRender1Row", one.render, "ms");
-  record("otherScreenRender50Rows", fifty.render, "ms");
-  record("otherScreenRender50vs1", fifty.render / one.render, "×");
+  const title = "Bench todo 01";
+  const [appRound, peerRound] = await toggles([
+    await openPair(ada.context, bob.context, APP, lists[20]!, title),
+    await openPair(ada.context, bob.context, PEER, lists.peer!, title),
+  ]);
+  record("toggleToOtherScreen", appRound!.toScreen, "ms", peerRound!.toScreen);
+  record("otherScreenRender", appRound!.render, "ms", peerRound!.render);
+  const [one, fifty] = await toggles([
+    await openPair(ada.context, bob.context, APP, lists[1]!, title),
+    await openPair(ada.context, bob.context, APP, lists[50]!, title),
+  ]);
+  record("otherScreenRender1Row", one!.render, "ms");
+  record("otherScreenRender50Rows", fifty!.render, "ms");
+  record("otherScreenRender50vs1", fifty!.render / one!.render, "×");
   await ada.context.close();
   await bob.context.close();
 
