@@ -184,5 +184,11 @@ test("delete offers undo that restores exactly (assignee, priority, place); bulk
   await expect(page.getByRole("button", { name: /^Completed/ })).toContainText("2");
   await page.getByRole("button", { name: "Undo", exact: true }).first().click();
   await expect.poll(() => order(page)).toEqual(["First", "Middle", "Last"]);
+
+  // Shift+click selects the range from the last selected one.
+  await page.getByRole("checkbox", { name: "Select “First”" }).click();
+  await page.getByRole("checkbox", { name: "Select “Last”" }).click({ modifiers: ["Shift"] });
+  await expect(bar).toContainText("3 selected");
+  await expect(page.getByRole("checkbox", { name: "Select “Middle”" })).toBeChecked();
   await ada.context.close();
 });

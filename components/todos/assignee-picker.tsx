@@ -18,11 +18,13 @@ type Props = {
   todoTitle: string;
   assigneeId: string | undefined;
   disabled?: boolean;
+  /** False on a row's first render (see TodoItem): the button only. */
+  wired?: boolean;
   onAssign: (userId: string | null) => void;
 };
 
 /** The assignee button of a todo and its member picker (searchable, keyboard-driven). */
-export function AssigneePicker({ todoTitle, assigneeId, disabled, onAssign }: Props) {
+export function AssigneePicker({ todoTitle, assigneeId, disabled, wired = true, onAssign }: Props) {
   const directory = useMembersDirectory();
   const [open, setOpen] = useState(false);
   const listed = assigneeId ? directory.get(assigneeId) : undefined;
@@ -31,24 +33,23 @@ export function AssigneePicker({ todoTitle, assigneeId, disabled, onAssign }: Pr
   const assignee = listed ?? (fetched.status === "success" ? (fetched.data ?? undefined) : undefined);
   const name = assigneeId ? (assignee ? memberName(assignee) : fetched.status === "loading" ? "…" : "a former member") : null;
 
+  const trigger = {
+    disabled,
+    "aria-label": name ? `Assignee of “${todoTitle}”: ${name}. Change assignee` : `Assign “${todoTitle}”`,
+    className: cn(
+      "flex size-7 shrink-0 items-center justify-center rounded-full outline-none transition-colors pointer-coarse:size-11 focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none",
+      !assigneeId && "text-muted-foreground/60 hover:bg-accent hover:text-foreground",
+    ),
+    children: assigneeId ? <UserAvatar name={name ?? "?"} imageUrl={assignee?.imageUrl} className="size-6" /> : <UserRoundIcon className="size-4" aria-hidden />,
+  };
+  // Not wired yet: the closed trigger as it renders, without its popover and tooltip.
+  if (!wired) return <button type="button" aria-haspopup="dialog" aria-expanded={false} data-state="closed" {...trigger} />;
+
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <Tooltip>
         <TooltipTrigger asChild>
-          <PopoverTrigger
-            disabled={disabled}
-            aria-label={name ? `Assignee of “${todoTitle}”: ${name}. Change assignee` : `Assign “${todoTitle}”`}
-            className={cn(
-              "flex size-7 shrink-0 items-center justify-center rounded-full outline-none transition-colors pointer-coarse:size-11 focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none",
-              !assigneeId && "text-muted-foreground/60 hover:bg-accent hover:text-foreground",
-            )}
-          >
-            {assigneeId ? (
-              <UserAvatar name={name ?? "?"} imageUrl={assignee?.imageUrl} className="size-6" />
-            ) : (
-              <UserRoundIcon className="size-4" aria-hidden />
-            )}
-          </PopoverTrigger>
+          <PopoverTrigger {...trigger} />
         </TooltipTrigger>
         <TooltipContent>{name ? `Assigned to ${name}` : "Assign"}</TooltipContent>
       </Tooltip>

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useRef, useState } from "react";
+import { memo, useDeferredValue, useRef, useState } from "react";
 import {
   ArrowDownIcon,
   ArrowUpIcon,
@@ -64,6 +64,10 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
   // Chosen from the menu: opened once the menu has closed, so the two never fight over the focus.
   const planFromMenu = useRef<"due" | "priority" | null>(null);
   const priority = todo.priority as Priority;
+  // A row mounts with its overlays' triggers as plain elements and wires the overlays (plan
+  // popover, assignee picker, actions menu) in a deferred render right after: a page of rows
+  // shows in one light commit, and a row arriving from another screen costs that screen little.
+  const wired = useDeferredValue(true, false);
 
   function onKeyDown(event: React.KeyboardEvent<HTMLLIElement>) {
     if (editing || !interactive || event.target !== event.currentTarget.querySelector("[data-row-focus]")) return;
@@ -84,6 +88,44 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
     else return;
     event.preventDefault();
   }
+
+  // The title, due date, priority and notes; the plan popover anchors to it.
+  const summary = (
+    <div className="min-w-0 flex-1 py-px">
+      <p
+        onDoubleClick={() => interactive && onEdit(todo._id)}
+        className={cn(
+          "text-sm leading-6 break-words [overflow-wrap:anywhere]",
+          todo.done && "text-muted-foreground line-through decoration-muted-foreground/50",
+        )}
+      >
+        {todo.title}
+      </p>
+      {(todo.dueDate || priority !== 4 || todo.notes) && (
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5">
+          {todo.dueDate && <DueChip dueDate={todo.dueDate} today={today} done={todo.done} />}
+          {priority !== 4 && (
+            <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" title={priorityLabel(priority)}>
+              <PriorityFlag priority={priority} />
+              <span>P{priority}</span>
+            </span>
+          )}
+          {todo.notes && (
+            <p className="line-clamp-2 min-w-0 basis-full text-xs leading-5 whitespace-pre-line text-muted-foreground [overflow-wrap:anywhere]">{todo.notes}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+
+  const menuButton = {
+    variant: "ghost",
+    size: "icon-xs",
+    "aria-label": `Actions for “${todo.title}”`,
+    className:
+      "text-muted-foreground opacity-0 group-hover/todo:opacity-100 pointer-coarse:opacity-100 focus-visible:opacity-100 group-focus-within/todo:opacity-100 data-[state=open]:opacity-100",
+    children: <MoreHorizontalIcon aria-hidden />,
+  } as const;
 
   const rowFocus = selection ? undefined : "";
   return (
@@ -151,60 +193,38 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
         />
       ) : (
         <>
-          <PlanPopover
-            todoTitle={todo.title}
-            dueDate={todo.dueDate}
-            priority={priority}
-            today={today}
-            open={plan !== null}
-            focus={plan ?? "due"}
-            onOpenChange={(open) => setPlan(open ? (plan ?? "due") : null)}
-            onDue={(day) => void actions.setDue(todo._id, day)}
-            onPriority={(p) => void actions.setPriority(todo._id, p)}
-          >
-            <div className="min-w-0 flex-1 py-px">
-              <p
-                onDoubleClick={() => interactive && onEdit(todo._id)}
-                className={cn(
-                  "text-sm leading-6 break-words [overflow-wrap:anywhere]",
-                  todo.done && "text-muted-foreground line-through decoration-muted-foreground/50",
-                )}
-              >
-                {todo.title}
-              </p>
-              {(todo.dueDate || priority !== 4 || todo.notes) && (
-                <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-0.5">
-                  {todo.dueDate && <DueChip dueDate={todo.dueDate} today={today} done={todo.done} />}
-                  {priority !== 4 && (
-                    <span className="inline-flex items-center gap-1 text-xs text-muted-foreground" title={priorityLabel(priority)}>
-                      <PriorityFlag priority={priority} />
-                      <span>P{priority}</span>
-                    </span>
-                  )}
-                  {todo.notes && (
-                    <p className="line-clamp-2 min-w-0 basis-full text-xs leading-5 whitespace-pre-line text-muted-foreground [overflow-wrap:anywhere]">{todo.notes}</p>
-                  )}
-                </div>
-              )}
-            </div>
-          </PlanPopover>
+          {wired ? (
+            <PlanPopover
+              todoTitle={todo.title}
+              dueDate={todo.dueDate}
+              priority={priority}
+              today={today}
+              open={plan !== null}
+              focus={plan ?? "due"}
+              onOpenChange={(open) => setPlan(open ? (plan ?? "due") : null)}
+              onDue={(day) => void actions.setDue(todo._id, day)}
+              onPriority={(p) => void actions.setPriority(todo._id, p)}
+            >
+              {summary}
+            </PlanPopover>
+          ) : (
+            summary
+          )}
           <AssigneePicker
             todoTitle={todo.title}
             assigneeId={todo.assigneeId}
             disabled={!interactive || !!selection}
+            wired={wired}
             onAssign={(userId) => void actions.assign(todo._id, userId)}
           />
-          {interactive && !selection && (
+          {interactive && !selection && !wired && (
+            // Not wired yet: the closed trigger as it renders.
+            <Button aria-haspopup="menu" aria-expanded={false} data-state="closed" {...menuButton} />
+          )}
+          {interactive && !selection && wired && (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
-                <Button
-                  variant="ghost"
-                  size="icon-xs"
-                  aria-label={`Actions for “${todo.title}”`}
-                  className="text-muted-foreground opacity-0 group-hover/todo:opacity-100 pointer-coarse:opacity-100 focus-visible:opacity-100 group-focus-within/todo:opacity-100 data-[state=open]:opacity-100"
-                >
-                  <MoreHorizontalIcon aria-hidden />
-                </Button>
+                <Button {...menuButton} />
               </DropdownMenuTrigger>
               <DropdownMenuContent
                 align="end"
