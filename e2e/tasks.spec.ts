@@ -106,6 +106,12 @@ test("own order: drag and Alt+arrows move todos, a teammate sees it live, a relo
   await expect.poll(() => order(bob.page)).toEqual(["Four", "Two", "One", "Three"]);
   await bob.page.reload();
   await expect.poll(() => order(bob.page)).toEqual(["Four", "Two", "One", "Three"]);
+
+  // The menu's Move up/down follow the row's place now: "Four" became first by moves of others.
+  await todo(ada.page, "Four").getByRole("button", { name: "Actions for “Four”" }).click();
+  await expect(ada.page.getByRole("menuitem", { name: /Move up/ })).toHaveAttribute("aria-disabled", "true");
+  await ada.page.getByRole("menuitem", { name: /Move down/ }).click();
+  await expect.poll(() => order(bob.page)).toEqual(["Two", "Four", "One", "Three"]);
   await ada.context.close();
   await bob.context.close();
 });

@@ -35,8 +35,8 @@ export type RowReorder = {
   onHandlePointerDown: (event: React.PointerEvent, todoId: string) => void;
   /** Moves the todo one place up (-1) or down (+1). */
   onStep: (todoId: string, step: -1 | 1) => void;
-  isFirst: boolean;
-  isLast: boolean;
+  /** Whether it can move that way, from the rows as they are now (read when the menu opens). */
+  canStep: (todoId: string, step: -1 | 1) => boolean;
 };
 
 type Props = {
@@ -255,21 +255,7 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
                   <MaximizeIcon aria-hidden />
                   Open details
                 </DropdownMenuItem>
-                {reorder && (
-                  <>
-                    <DropdownMenuSeparator />
-                    <DropdownMenuItem disabled={reorder.isFirst} onSelect={() => reorder.onStep(todo._id, -1)}>
-                      <ArrowUpIcon aria-hidden />
-                      Move up
-                      <DropdownMenuShortcut>⌥↑</DropdownMenuShortcut>
-                    </DropdownMenuItem>
-                    <DropdownMenuItem disabled={reorder.isLast} onSelect={() => reorder.onStep(todo._id, 1)}>
-                      <ArrowDownIcon aria-hidden />
-                      Move down
-                      <DropdownMenuShortcut>⌥↓</DropdownMenuShortcut>
-                    </DropdownMenuItem>
-                  </>
-                )}
+                {reorder && <MoveItems todoId={todo._id} reorder={reorder} />}
                 <DropdownMenuSeparator />
                 <DropdownMenuItem variant="destructive" onSelect={() => void actions.remove(todo)}>
                   <Trash2Icon aria-hidden />
@@ -284,6 +270,29 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
     </li>
   );
 }, sameProps);
+
+/**
+ * Move up / Move down. Rendered when the menu opens, so whether each applies
+ * is read then: a row's place is not among its props, and its neighbours
+ * coming and going never re-render it.
+ */
+function MoveItems({ todoId, reorder }: { todoId: string; reorder: RowReorder }) {
+  return (
+    <>
+      <DropdownMenuSeparator />
+      <DropdownMenuItem disabled={!reorder.canStep(todoId, -1)} onSelect={() => reorder.onStep(todoId, -1)}>
+        <ArrowUpIcon aria-hidden />
+        Move up
+        <DropdownMenuShortcut>⌥↑</DropdownMenuShortcut>
+      </DropdownMenuItem>
+      <DropdownMenuItem disabled={!reorder.canStep(todoId, 1)} onSelect={() => reorder.onStep(todoId, 1)}>
+        <ArrowDownIcon aria-hidden />
+        Move down
+        <DropdownMenuShortcut>⌥↓</DropdownMenuShortcut>
+      </DropdownMenuItem>
+    </>
+  );
+}
 
 /**
  * Convex delivers a changed page whole, with new objects for the todos that

@@ -73,7 +73,17 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
     },
     [moveTo],
   );
-  const reorderFor = useMemo(() => rowReorders(startDrag, step), [startDrag, step]);
+  const reorder = useMemo(
+    (): RowReorder => ({
+      onHandlePointerDown: startDrag,
+      onStep: step,
+      canStep: (todoId, delta) => {
+        const from = rows.current.findIndex((t) => t._id === todoId);
+        return from !== -1 && from + delta >= 0 && from + delta < rows.current.length;
+      },
+    }),
+    [startDrag, step],
+  );
   const onToggle = selection?.onToggle;
   const selectionFor = useMemo(
     () => onToggle && rowSelections((todoId, extend) => onToggle(todoId, extend, visibleIds(rows.current))),
@@ -110,7 +120,7 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
     <div className="flex flex-col gap-2">
       {header}
       <ul ref={listRef} aria-label={label} className="flex flex-col">
-        {results.map((todo, index) => (
+        {results.map((todo) => (
           <TodoItem
             key={todo._id}
             todo={todo}
@@ -120,7 +130,7 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
             today={today}
             onEdit={onEdit}
             onOpen={onOpen}
-            reorder={reorderable ? reorderFor(index === 0, index === results.length - 1) : undefined}
+            reorder={reorderable ? reorder : undefined}
             selection={selection && selectionFor?.(selection.selected.has(todo._id))}
           />
         ))}
@@ -137,13 +147,6 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
 }
 
 const visibleIds = (todos: Todo[]) => todos.map((t) => t._id as string);
-
-/** The four `reorder` props a row can get (first, last, both, neither), made once. */
-function rowReorders(onHandlePointerDown: RowReorder["onHandlePointerDown"], onStep: RowReorder["onStep"]) {
-  const make = (isFirst: boolean, isLast: boolean): RowReorder => ({ onHandlePointerDown, onStep, isFirst, isLast });
-  const variants = [make(false, false), make(true, false), make(false, true), make(true, true)];
-  return (isFirst: boolean, isLast: boolean) => variants[Number(isFirst) + 2 * Number(isLast)]!;
-}
 
 /** The two `selection` props a row can get (selected or not), made once. */
 function rowSelections(onToggle: (todoId: string, extend: boolean) => void) {
