@@ -15,9 +15,9 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import { orgPath, useMe } from "./me-provider";
 import { OrgAvatar } from "./org-avatar";
-import { loadOnOpen } from "@/components/ui/load-on-open";
 import { usePendingInvitations } from "./pending-invitations";
 
 const CreateOrgDialog = loadOnOpen(() => import("./create-org-dialog").then((m) => m.CreateOrgDialog));
