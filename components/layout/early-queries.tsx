@@ -8,16 +8,16 @@ import { api } from "@/convex/_generated/api";
 import { useAuth } from "@/lib/auth";
 import { useToday } from "@/lib/dates";
 import { DIRECTORY_PAGE } from "@/components/members/members-directory";
-import { completedCountArgs, firstPage, firstSectionArgs, parseView, sectionsOf, TODO_PAGE } from "@/components/todos/view";
+import { completedCountArgs, firstPage, firstSectionArgs, hasCompletedSection, parseView, TODO_PAGE } from "@/components/todos/view";
 
 /**
  * Subscribes, as soon as Clerk has a session, to the queries the page's
  * gates would otherwise ask for one after another (the account, then the
  * org's lists and the open list, then the list's first todos, its
  * "Completed" count and the members who can be assignees): the components
- * that render them later find the results already loaded. Renders nothing; tenant checks
- * stay on the server, so a query sent too early only answers an error
- * nobody shows.
+ * that render them later find the results already loaded. Renders nothing;
+ * tenant checks stay on the server, so a query sent too early only answers
+ * an error nobody shows.
  */
 export function EarlyQueries() {
   const { isSignedIn, isPending } = useAuth();
@@ -37,7 +37,7 @@ export function EarlyQueries() {
         ? {
             list: { query: api.lists.get, args: { listId } },
             todos: { query: api.todos.list, args: { ...firstSectionArgs(listId, view, today), paginationOpts: firstPage(TODO_PAGE) } },
-            ...(sectionsOf(view).collapsedDone ? { completed: { query: api.lists.completedCount, args: completedCountArgs(listId, view) } } : {}),
+            ...(hasCompletedSection(view) ? { completed: { query: api.lists.completedCount, args: completedCountArgs(listId, view) } } : {}),
             members: { query: api.members.list, args: { paginationOpts: firstPage(DIRECTORY_PAGE) } },
           }
         : {}),

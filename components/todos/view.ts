@@ -95,6 +95,12 @@ export const completedCountArgs = (listId: string, view: ListView) => ({ listId,
 /** Which sections the page shows: open todos (unless "done"), and done ones collapsed beneath (unless "open"). */
 export const sectionsOf = (view: ListView) => ({ open: view.filter !== "done", done: view.filter !== "open", collapsedDone: view.filter !== "done" });
 
+/** Whether the page shows the collapsed "Completed" section (with its count). */
+export const hasCompletedSection = (view: ListView) => {
+  const sections = sectionsOf(view);
+  return sections.done && sections.collapsedDone;
+};
+
 /** Why a todo just added would not show in this view, in words; null when it shows. */
 export function hiddenBy(view: ListView, todo: { dueDate?: string; priority: number; assigneeId?: string }, me: string, today: string): string | null {
   const filterLabel = FILTERS.find((f) => f.value === view.filter)?.label;
