@@ -22,3 +22,14 @@ test("a field added or removed counts as a change; new and moved todos are handl
   expect(after[2]).not.toBe(before[0]);
   expect(keepUnchanged(before, [todo("b", { dueDate: "2026-12-24" })])[0]).toBe(before[1]);
 });
+
+test("nested values, bytes and numbers compare by value", () => {
+  const before = [todo("a", { tags: ["x", "y"], meta: { n: 1, at: 2n } }), todo("b", { blob: new Uint8Array([1, 2]).buffer })];
+  const same = keepUnchanged(before, [todo("a", { tags: ["x", "y"], meta: { n: 1, at: 2n } }), todo("b", { blob: new Uint8Array([1, 2]).buffer })]);
+  expect(same[0]).toBe(before[0]);
+  expect(same[1]).toBe(before[1]);
+  const changed = keepUnchanged(before, [todo("a", { tags: ["x"], meta: { n: 1, at: 3n } }), todo("b", { blob: new Uint8Array([1, 3]).buffer })]);
+  expect(changed[0]).not.toBe(before[0]);
+  expect(changed[1]).not.toBe(before[1]);
+  expect(keepUnchanged(before, [todo("a", { tags: { 0: "x", 1: "y" }, meta: { n: 1, at: 2n } })])[0]).not.toBe(before[0]);
+});
