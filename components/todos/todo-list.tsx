@@ -6,7 +6,6 @@ import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useStableDocs } from "@/lib/hooks/use-stable-docs";
 import { TodoItem, type RowReorder } from "./todo-item";
 import type { Todo } from "./optimistic";
 import { useDragReorder } from "./use-drag-reorder";
@@ -40,15 +39,13 @@ type Props = {
 
 /** One section of a list's todos in real time, loading more as its end scrolls into view. */
 export function TodoSection({ args, label, canWrite, actions, today, reorderable, editing, onEdit, onOpen, selection, focusId, onFocused, empty, header, onLoaded }: Props) {
-  const page = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
-  const { status, loadMore } = page;
-  // Rows are memoised: a todo unchanged by an update keeps its object, so its row skips the render.
-  const results = useStableDocs(page.results);
+  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
-  // What rows are handed keeps its identity across this section's renders too:
-  // handlers read the rows as last rendered through a ref.
+  // Rows are memoised, so what they are handed keeps its identity across this
+  // section's renders: one todo changing re-renders its own row only. Handlers
+  // read the rows as last rendered through a ref.
   const rows = useRef(results);
   useEffect(() => {
     rows.current = results;
