@@ -145,8 +145,7 @@ type Pair = {
   frames: Awaited<ReturnType<typeof frameClock>>;
   title: string;
   toScreen: number[];
-  render: number[];
-  /** `render` by what B's screen does: the todo leaves its open list (ticked) or comes back (unticked). */
+  /** B's frame → DOM, by what B's screen does: the todo leaves its open list (ticked) or comes back (unticked). */
   leaves: number[];
   returns: number[];
 };
@@ -155,7 +154,7 @@ type Pair = {
 async function openPair(ada: BrowserContext, bob: BrowserContext, target: Target, listId: string, title: string): Promise<Pair> {
   const a = await openList(ada, target, listId, title, { clicking: true });
   const b = await openList(bob, target, listId, title, { clicking: false });
-  return { a: a.page, b: b.page, frames: b.frames, title, toScreen: [], render: [], leaves: [], returns: [] };
+  return { a: a.page, b: b.page, frames: b.frames, title, toScreen: [], leaves: [], returns: [] };
 }
 
 /** A ticks or unticks the todo once: A's pointerdown → B's DOM showing it, and B's WebSocket frame → B's DOM. */
@@ -170,10 +169,7 @@ async function toggleOnce(pair: Pair) {
   const frame = frames.transitionAfter(down);
   if (Number.isNaN(shown)) throw new Error(`B never showed “${title}” as ${done ? "done" : "open"}`);
   pair.toScreen.push(shown - down);
-  if (frame !== undefined && frame <= shown) {
-    pair.render.push(shown - frame);
-    (done ? pair.leaves : pair.returns).push(shown - frame);
-  }
+  if (frame !== undefined && frame <= shown) (done ? pair.leaves : pair.returns).push(shown - frame);
   // Let A's own update land before the next click reads the box.
   await expect(box).toBeChecked({ checked: done });
 }
@@ -190,7 +186,7 @@ async function toggles(pairs: Pair[]) {
     await pair.a.close();
     await pair.b.close();
   }
-  return pairs.map((pair) => ({ toScreen: median(pair.toScreen), render: median(pair.render), leaves: median(pair.leaves), returns: median(pair.returns) }));
+  return pairs.map((pair) => ({ toScreen: median(pair.toScreen), render: median([...pair.leaves, ...pair.returns]), leaves: median(pair.leaves), returns: median(pair.returns) }));
 }
 
 async function openList(context: BrowserContext, target: Target, listId: string, title: string, { clicking }: { clicking: boolean }) {
