@@ -1,9 +1,8 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useParams, useSearchParams } from "next/navigation";
-import { useQueries } from "convex-helpers/react/cache/hooks";
-import type { RequestForQueries } from "convex/react";
+import { useConvex, type RequestForQueries } from "convex/react";
 import { api } from "@/convex/_generated/api";
 import { useAuth } from "@/lib/auth";
 import { useToday } from "@/lib/dates";
@@ -15,11 +14,14 @@ import { completedCountArgs, firstPage, firstSectionArgs, hasCompletedSection, p
  * gates would otherwise ask for one after another (the account, then the
  * org's lists and the open list, then the list's first todos, its
  * "Completed" count and the members who can be assignees): the components
- * that render them later find the results already loaded. Renders nothing;
- * tenant checks stay on the server, so a query sent too early only answers
- * an error nobody shows.
+ * that render them later find the results already loaded. Renders nothing
+ * and reads no result: it only holds the subscriptions open (the client
+ * shares one per query and arguments), so an update to a long list costs it
+ * nothing. Tenant checks stay on the server, so a query sent too early only
+ * answers an error nobody shows.
  */
 export function EarlyQueries() {
+  const convex = useConvex();
   const { isSignedIn, isPending } = useAuth();
   const { slug, listId } = useParams<{ slug?: string; listId?: string }>();
   const search = useSearchParams();
@@ -43,6 +45,9 @@ export function EarlyQueries() {
         : {}),
     };
   }, [active, slug, listId, viewKey, today]);
-  useQueries(queries);
+  useEffect(() => {
+    const stops = Object.values(queries).map(({ query, args }) => convex.watchQuery(query, args).onUpdate(() => {}));
+    return () => stops.forEach((stop) => stop());
+  }, [convex, queries]);
   return null;
 }

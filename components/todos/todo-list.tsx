@@ -45,10 +45,13 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
 
   // Rows are memoised, so what they are handed keeps its identity across this
   // section's renders: one todo changing re-renders its own row only. Handlers
-  // read the rows as last rendered through a ref.
+  // read the rows as last rendered through a ref; the infinite-loading
+  // observer reads `loadMore` (new with every update of the last page) so too.
   const rows = useRef(results);
+  const more = useRef(loadMore);
   useEffect(() => {
     rows.current = results;
+    more.current = loadMore;
   });
 
   const moveTo = useCallback(
@@ -99,11 +102,11 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
     const node = sentinel.current;
     if (!node || status !== "CanLoadMore") return;
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) loadMore(TODO_PAGE);
+      if (entries.some((e) => e.isIntersecting)) more.current(TODO_PAGE);
     }, { rootMargin: "400px" });
     observer.observe(node);
     return () => observer.disconnect();
-  }, [status, loadMore]);
+  }, [status]);
 
   useEffect(() => {
     if (!focusId || !results.some((t) => t._id === focusId)) return;
