@@ -7,6 +7,7 @@ import { AFTER_SIGN_IN_PATH, ONBOARDING_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from 
 import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/theme/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { TimeZoneCookie } from "@/lib/dates";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <TooltipProvider>
                 {children}
                 <Toaster />
+                <TimeZoneCookie />
               </TooltipProvider>
             </AuthProvider>
           </ClerkProvider>

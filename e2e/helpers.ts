@@ -8,6 +8,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
+import { TIME_ZONE_COOKIE } from "../lib/time-zone";
 import { E2E } from "./stack";
 
 export async function clerkApi<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -40,7 +41,11 @@ export async function signIn(browser: Browser, email: string, slug?: string) {
     body: { user_id: await userId(email), ...(slug ? { org_id: await orgId(slug) } : {}) },
   });
   const context = await browser.newContext();
-  await context.addCookies(session.cookies.map((c) => ({ ...c, domain: "localhost", path: "/" })));
+  await context.addCookies([
+    ...session.cookies.map((c) => ({ ...c, domain: "localhost", path: "/" })),
+    // As any earlier page of the app would have left it: the server renders list pages only for a known time zone.
+    { name: TIME_ZONE_COOKIE, value: encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone), domain: "localhost", path: "/" },
+  ]);
   const page = await context.newPage();
   return { context, page, sessionId: session.session_id };
 }

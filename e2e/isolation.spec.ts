@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addTodo, createList, signIn, unique } from "./helpers";
 
 test("a user of another org sees none of it, neither in the UI nor by typing its URLs", async ({ browser }) => {
@@ -25,6 +25,15 @@ test("a user of another org sees none of it, neither in the UI nor by typing its
   await grace.page.goto(`/orgs/globex/lists/${listId}`);
   await expect(grace.page.getByRole("heading", { name: "List not found" })).toBeVisible();
   await expect(grace.page.getByText("Acme-only secret")).toHaveCount(0);
+
+  // The server renders a list page with the visitor's own token: Ada's HTML holds the todo, Grace's none of it.
+  const html = async (page: Page, path: string) => (await page.request.get(path)).text();
+  expect(await html(ada.page, listUrl.pathname)).toContain("Acme-only secret");
+  for (const path of [listUrl.pathname, `/orgs/globex/lists/${listId}`]) {
+    const body = await html(grace.page, path);
+    expect(body).not.toContain("Acme-only secret");
+    expect(body).not.toContain(listName);
+  }
 
   await ada.context.close();
   await grace.context.close();

@@ -24,6 +24,10 @@ export function getConvexClient(): ConvexReactClient {
   // initialAuthTokenReuse: Clerk's cached token, once the backend accepts it, is
   // kept until shortly before it expires; by default the client fetches a fresh
   // one at once and authenticates again, which re-runs every query of the load.
-  client ??= new ConvexReactClient(CONVEX_URL, { logger, initialAuthTokenReuse: true });
+  // expectAuth: every query waits for the session's token. A page rendered on
+  // the server with its data hydrates before Clerk has loaded, and its queries
+  // must not run signed out meanwhile (their errors would replace the data).
+  // No page queries Convex signed out.
+  client ??= new ConvexReactClient(CONVEX_URL, { logger, initialAuthTokenReuse: true, expectAuth: true });
   return client;
 }

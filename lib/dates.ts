@@ -6,7 +6,9 @@
  */
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { useServerToday } from "@/lib/hooks/server-results";
+import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -53,14 +55,31 @@ export function dueLabel(day: string, today: string): string {
   return (fullDate ??= new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" })).format(date);
 }
 
+const subscribeToNothing = () => () => {};
+
 /** Today's local day, updated when the clock passes midnight. */
 export function useToday(): string {
-  const [today, setToday] = useState(localDay);
+  // Rendering on the server, or hydrating what it rendered: the server's day, so both render alike.
+  const served = useServerToday();
+  const hydrating = useSyncExternalStore(subscribeToNothing, () => false, () => true);
+  const [today, setToday] = useState(() => (hydrating && served) || localDay());
   useEffect(() => {
+    if (today !== localDay()) return setToday(localDay());
     const now = new Date();
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime() - now.getTime();
     const timer = setTimeout(() => setToday(localDay()), midnight + 1000);
     return () => clearTimeout(timer);
   }, [today]);
   return today;
+}
+
+/** Keeps the time zone cookie on this browser's zone (set on every page, so the first list page has it). */
+export function TimeZoneCookie() {
+  useEffect(() => {
+    const zone = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (!document.cookie.split("; ").includes(`${TIME_ZONE_COOKIE}=${zone}`)) {
+      document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax`;
+    }
+  }, []);
+  return null;
 }

@@ -1,4 +1,7 @@
 import { Suspense } from "react";
+import { api } from "@/convex/_generated/api";
+import { ServerResults } from "@/lib/hooks/server-results";
+import { preloadResults, request, serverToday } from "@/lib/preload";
 import { RequireSignedIn } from "@/components/auth/require-signed-in";
 import { MeProvider } from "@/components/orgs/me-provider";
 import { AppHeader } from "@/components/layout/app-header";
@@ -8,10 +11,11 @@ import { ShortcutsDialog } from "@/components/layout/shortcuts-dialog";
 import { SkipLink } from "@/components/layout/skip-link";
 import { PaletteLauncher } from "@/components/palette/palette-launcher";
 
-/** Every signed-in page: the header over the page, once the account is loaded. */
-export default function AppLayout({ children }: { children: React.ReactNode }) {
+/** Every signed-in page: the header over the page, once the account is loaded (on the server, when it can). */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const [results, today] = await Promise.all([preloadResults([request(api.me.get, {})]), serverToday()]);
   return (
-    <>
+    <ServerResults results={results} today={today}>
       {/* It reads the URL's search params: its own boundary keeps that from suspending the page. */}
       <Suspense fallback={null}>
         <EarlyQueries />
@@ -27,6 +31,6 @@ export default function AppLayout({ children }: { children: React.ReactNode }) {
           <PaletteLauncher />
         </MeProvider>
       </RequireSignedIn>
-    </>
+    </ServerResults>
   );
 }

@@ -41,7 +41,8 @@ export function OrgGate({ segment, fallback, children }: { segment: string; fall
   // Switch to the URL's org once per target; after that, ask (below) rather
   // than fight another tab over the shared session.
   useEffect(() => {
-    if (!target) return;
+    // A page rendered on the server opens before Clerk has loaded the session.
+    if (!target || !auth.isLoaded) return;
     const sessionHere = sessionOrg === target.orgId;
     if (sessionHere) {
       // Settled, or tokens for this org are on their way.

@@ -2,15 +2,17 @@
 
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePaginatedQuery } from "convex-helpers/react/cache/hooks";
-import type { FunctionArgs } from "convex/server";
+import type { FunctionArgs, FunctionReturnType } from "convex/server";
 import { api } from "@/convex/_generated/api";
+import { useServerResult } from "@/lib/hooks/server-results";
+import { queryKey } from "@/lib/query-key";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TodoItem, type RowReorder } from "./todo-item";
 import type { Todo } from "./optimistic";
 import { useDragReorder } from "./use-drag-reorder";
 import type { TodoActions } from "./use-todo-mutations";
-import { TODO_PAGE } from "./view";
+import { firstPage, TODO_PAGE } from "./view";
 
 export type SectionArgs = Omit<FunctionArgs<typeof api.todos.list>, "paginationOpts">;
 
@@ -39,7 +41,15 @@ type Props = {
 
 /** One section of a list's todos in real time, loading more as its end scrolls into view. */
 export function TodoSection({ args, label, canWrite, actions, today, reorderable, editing, onEdit, onOpen, selection, focusId, onFocused, empty, header, onLoaded }: Props) {
-  const { results, status, loadMore } = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
+  const live = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
+  // The first page the server rendered, until the live one is here.
+  const server = useServerResult(queryKey(api.todos.list, { ...args, paginationOpts: firstPage(TODO_PAGE) }));
+  server.settle(live.status !== "LoadingFirstPage");
+  const served = server.value as FunctionReturnType<typeof api.todos.list> | undefined;
+  const fromServer = served !== undefined;
+  const { results, status, loadMore } = served
+    ? { results: served.page, status: served.isDone ? ("Exhausted" as const) : ("CanLoadMore" as const), loadMore: live.loadMore }
+    : live;
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
@@ -106,7 +116,8 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
     }, { rootMargin: "400px" });
     observer.observe(node);
     return () => observer.disconnect();
-  }, [status]);
+    // Made again when the live pages take over from the server's, whose `loadMore` does nothing.
+  }, [status, fromServer]);
 
   useEffect(() => {
     if (!focusId || !results.some((t) => t._id === focusId)) return;

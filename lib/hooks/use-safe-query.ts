@@ -2,7 +2,9 @@
 
 import { useMemo } from "react";
 import { useQueries, type RequestForQueries } from "convex/react";
-import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
+import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
+import { queryKey } from "@/lib/query-key";
+import { useServerResult } from "./server-results";
 
 export type SafeQueryResult<T> =
   | { status: "loading"; data: undefined; error: undefined }
@@ -12,21 +14,24 @@ export type SafeQueryResult<T> =
 /**
  * Like `useQuery`, but an error the function throws (NOT_FOUND, FORBIDDEN…)
  * comes back as a value to render instead of reaching an error boundary.
- * Pass "skip" to not run the query.
+ * Pass "skip" to not run the query. Until the live result is here, the
+ * result the server rendered the page with stands in (server-results.tsx).
  */
 export function useSafeQuery<Query extends FunctionReference<"query">>(
   query: Query,
   args: FunctionArgs<Query> | "skip",
 ): SafeQueryResult<FunctionReturnType<Query>> {
   // Function references are fresh proxies on every access: compare by name and args.
-  const key = `${getFunctionName(query)}:${JSON.stringify(args)}`;
+  const key = queryKey(query, args);
   const queries = useMemo(
     (): RequestForQueries => (args === "skip" ? {} : { result: { query, args } }),
     // `key` stands for both `query` and `args`.
     [key],
   );
   const results = useQueries(queries);
-  const value: unknown = results.result;
+  const server = useServerResult(args === "skip" ? null : key);
+  server.settle(results.result !== undefined);
+  const value: unknown = results.result !== undefined ? results.result : server.value;
   if (value === undefined) return { status: "loading", data: undefined, error: undefined };
   if (value instanceof Error) return { status: "error", data: undefined, error: value };
   return { status: "success", data: value as FunctionReturnType<Query>, error: undefined };
