@@ -28,6 +28,12 @@ export function getConvexClient(): ConvexReactClient {
   // the server with its data hydrates before Clerk has loaded, and its queries
   // must not run signed out meanwhile (their errors would replace the data).
   // No page queries Convex signed out.
-  client ??= new ConvexReactClient(CONVEX_URL, { logger, initialAuthTokenReuse: true, expectAuth: true });
+  if (!client) {
+    client = new ConvexReactClient(CONVEX_URL, { logger, initialAuthTokenReuse: true, expectAuth: true });
+    // The client connects on its first subscription, in an effect after hydration: on a page
+    // rendered on the server that is a whole page's hydration late. Connecting now (any
+    // access to its state does) opens the socket while the page hydrates.
+    if (typeof window !== "undefined") client.connectionState();
+  }
   return client;
 }

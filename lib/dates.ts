@@ -6,8 +6,8 @@
  */
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
-import { useServerToday } from "@/lib/hooks/server-results";
+import { useEffect, useState } from "react";
+import { useHydrating, useServerToday } from "@/lib/hooks/server-results";
 import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -55,16 +55,17 @@ export function dueLabel(day: string, today: string): string {
   return (fullDate ??= new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric" })).format(date);
 }
 
-const subscribeToNothing = () => () => {};
-
 /** Today's local day, updated when the clock passes midnight. */
 export function useToday(): string {
   // Rendering on the server, or hydrating what it rendered: the server's day, so both render alike.
   const served = useServerToday();
-  const hydrating = useSyncExternalStore(subscribeToNothing, () => false, () => true);
+  const hydrating = useHydrating();
   const [today, setToday] = useState(() => (hydrating && served) || localDay());
   useEffect(() => {
-    if (today !== localDay()) return setToday(localDay());
+    if (today !== localDay()) {
+      setToday(localDay());
+      return;
+    }
     const now = new Date();
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime() - now.getTime();
     const timer = setTimeout(() => setToday(localDay()), midnight + 1000);

@@ -3,8 +3,8 @@
 /**
  * Query results a page was rendered with on the server (lib/preload.ts), so
  * its first HTML already shows the list and hydration renders the same
- * thing. A component reads the server's result only until its live
- * subscription has answered once; the Convex client holds every query back
+ * thing. A hydrated component reads the server's result only until its
+ * live subscription has answered once; the Convex client holds every query back
  * until the session's token is sent (`expectAuth`, lib/convex.ts), so no
  * signed-out error ever replaces a server result.
  *
@@ -12,7 +12,7 @@
  *     …
  *   </ServerResults>
  */
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 
 type Served = { results: Readonly<Record<string, unknown>>; today: string | null };
 
@@ -38,20 +38,28 @@ export function useServerToday(): string | null {
   return useContext(ServedContext).today;
 }
 
+const subscribeToNothing = () => () => {};
+
+/** True while React renders on the server or hydrates what the server rendered; false in any later render. */
+export function useHydrating(): boolean {
+  return useSyncExternalStore(subscribeToNothing, () => false, () => true);
+}
+
 /**
- * The server's result for `key` while this component has no live one yet.
- * Call `settle(true)` once the live result is here: from then on it is
- * the only source, so a later reload of the query (new arguments, an org
- * switch) shows loading, never the page's first data.
+ * The server's result for `key`, for a component hydrated from the
+ * server's HTML, until its live result is here (call `settle(true)` then).
+ * A component mounted later (another view of the list, a section opened
+ * again) never reads it: by then the page's first data may be stale.
  */
 export function useServerResult(key: string | null): { value: unknown; settle: (live: boolean) => void } {
   const { results } = useContext(ServedContext);
-  const [settled, setSettled] = useState(false);
-  const value = settled || key === null ? undefined : results[key];
+  const hydrating = useHydrating();
+  const [hydrated, setHydrated] = useState(hydrating);
+  const value = hydrated && key !== null ? results[key] : undefined;
   return {
     value,
     settle: (live) => {
-      if (live && value !== undefined) setSettled(true);
+      if (live && hydrated) setHydrated(false);
     },
   };
 }
