@@ -59,7 +59,7 @@ export function dueLabel(day: string, today: string): string {
 export function useToday(): string {
   // Rendering on the server, or hydrating what it rendered: the server's day, so both render alike.
   const served = useServerToday();
-  const hydrating = useHydrating();
+  const hydrating = useHydrating(served !== null);
   const [today, setToday] = useState(() => (hydrating && served) || localDay());
   useEffect(() => {
     if (today !== localDay()) {
@@ -74,13 +74,24 @@ export function useToday(): string {
   return today;
 }
 
-/** Keeps the time zone cookie on this browser's zone (set on every page, so the first list page has it). */
+/**
+ * Keeps the time zone cookie on this browser's zone (set on every page, so
+ * the first list page has it). Once the page is idle: the first
+ * `Intl.DateTimeFormat` of a page loads the time zone data, tens of
+ * milliseconds the load has better uses for, and the cookie is only read
+ * by the next page.
+ */
 export function TimeZoneCookie() {
   useEffect(() => {
-    const zone = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (!document.cookie.split("; ").includes(`${TIME_ZONE_COOKIE}=${zone}`)) {
-      document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax`;
-    }
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => {
+      const zone = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone);
+      if (!document.cookie.split("; ").includes(`${TIME_ZONE_COOKIE}=${zone}`)) {
+        document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=31536000; samesite=lax`;
+      }
+    });
+    return () => cancel(handle);
   }, []);
   return null;
 }

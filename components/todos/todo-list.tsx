@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePaginatedQuery } from "convex-helpers/react/cache/hooks";
-import type { FunctionArgs, FunctionReturnType } from "convex/server";
+import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
-import { useServerResult } from "@/lib/hooks/server-results";
+import { useServerFirst } from "@/lib/hooks/server-results";
 import { queryKey } from "@/lib/query-key";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -42,13 +42,15 @@ type Props = {
 /** One section of a list's todos in real time, loading more as its end scrolls into view. */
 export function TodoSection({ args, label, canWrite, actions, today, reorderable, editing, onEdit, onOpen, selection, focusId, onFocused, empty, header, onLoaded }: Props) {
   const live = usePaginatedQuery(api.todos.list, args, { initialNumItems: TODO_PAGE });
-  // The first page the server rendered, until the live one is here.
-  const server = useServerResult(queryKey(api.todos.list, { ...args, paginationOpts: firstPage(TODO_PAGE) }));
-  server.settle(live.status !== "LoadingFirstPage");
-  const served = server.value as FunctionReturnType<typeof api.todos.list> | undefined;
-  const fromServer = served !== undefined;
-  const { results, status, loadMore } = served
-    ? { results: served.page, status: served.isDone ? ("Exhausted" as const) : ("CanLoadMore" as const), loadMore: live.loadMore }
+  // The first page the server rendered, until the live pages are here (and differ from it).
+  const loaded = useMemo(
+    () => (live.status === "LoadingFirstPage" ? undefined : { page: live.results, isDone: live.status === "Exhausted" }),
+    [live.status, live.results],
+  );
+  const shown = useServerFirst(queryKey(api.todos.list, { ...args, paginationOpts: firstPage(TODO_PAGE) }), loaded, samePages);
+  const fromServer = shown !== undefined && shown !== loaded;
+  const { results, status, loadMore } = fromServer
+    ? { results: shown.page, status: shown.isDone ? ("Exhausted" as const) : ("CanLoadMore" as const), loadMore: live.loadMore }
     : live;
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -182,3 +184,7 @@ export function TodoListSkeleton({ rows = 5 }: { rows?: number }) {
     </div>
   );
 }
+
+/** The server's first page (a whole `PaginationResult`) against the live pages: the same todos, the same end. */
+const samePages = (live: { page: Todo[]; isDone: boolean }, server: { page: Todo[]; isDone: boolean }) =>
+  live.isDone === server.isDone && JSON.stringify(live.page) === JSON.stringify(server.page);

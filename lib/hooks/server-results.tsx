@@ -3,8 +3,7 @@
 /**
  * Query results a page was rendered with on the server (lib/preload.ts), so
  * its first HTML already shows the list and hydration renders the same
- * thing. A hydrated component reads the server's result only until its
- * live subscription has answered once; the Convex client holds every query back
+ * thing (`useServerFirst`), until its live queries answer; the Convex client holds every query back
  * until the session's token is sent (`expectAuth`, lib/convex.ts), so no
  * signed-out error ever replaces a server result.
  *
@@ -12,7 +11,7 @@
  *     …
  *   </ServerResults>
  */
-import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
 type Served = { results: Readonly<Record<string, unknown>>; today: string | null };
 
@@ -40,26 +39,41 @@ export function useServerToday(): string | null {
 
 const subscribeToNothing = () => () => {};
 
-/** True while React renders on the server or hydrates what the server rendered; false in any later render. */
-export function useHydrating(): boolean {
-  return useSyncExternalStore(subscribeToNothing, () => false, () => true);
+/**
+ * True while React renders on the server or hydrates what the server
+ * rendered, when `served` (the server had something for this component);
+ * false in any later render. A component that reads it true renders once
+ * more after hydration, so it is asked only where the server served.
+ */
+export function useHydrating(served: boolean): boolean {
+  return useSyncExternalStore(subscribeToNothing, () => false, () => served);
 }
 
 /**
- * The server's result for `key`, for a component hydrated from the
- * server's HTML, until its live result is here (call `settle(true)` then).
- * A component mounted later (another view of the list, a section opened
- * again) never reads it: by then the page's first data may be stale.
+ * What a component hydrated from the server's HTML shows for the query
+ * `key`: the server's result until the live one is here, and the server's
+ * object still while the live result is equal to it (so the handoff
+ * re-renders nothing that compares by identity); the live result from its
+ * first difference on. A component mounted later (another view of the
+ * list, a section opened again) never reads the server's result: by then
+ * the page's first data may be stale.
+ *
+ *   const shown = useServerFirst(queryKey(api.me.get, {}), useQuery(api.me.get, {}));
  */
-export function useServerResult(key: string | null): { value: unknown; settle: (live: boolean) => void } {
+export function useServerFirst<T>(key: string | null, live: T | undefined, same: (live: T, server: T) => boolean = sameJson): T | undefined {
   const { results } = useContext(ServedContext);
-  const hydrating = useHydrating();
-  const [hydrated, setHydrated] = useState(hydrating);
-  const value = hydrated && key !== null ? results[key] : undefined;
-  return {
-    value,
-    settle: (live) => {
-      if (live && hydrated) setHydrated(false);
-    },
-  };
+  const hydrating = useHydrating(key !== null && results[key] !== undefined);
+  const [served, setServed] = useState(hydrating);
+  const sameLive = useRef<T | undefined>(undefined);
+  const server = served && key !== null ? (results[key] as T | undefined) : undefined;
+  if (server === undefined) return live;
+  if (live === undefined || live === sameLive.current) return server;
+  if (same(live, server)) {
+    sameLive.current = live;
+    return server;
+  }
+  setServed(false);
+  return live;
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useQueries, type RequestForQueries } from "convex/react";
 import type { FunctionArgs, FunctionReference, FunctionReturnType } from "convex/server";
 import { queryKey } from "@/lib/query-key";
-import { useServerResult } from "./server-results";
+import { useServerFirst } from "./server-results";
 
 export type SafeQueryResult<T> =
   | { status: "loading"; data: undefined; error: undefined }
@@ -29,9 +29,7 @@ export function useSafeQuery<Query extends FunctionReference<"query">>(
     [key],
   );
   const results = useQueries(queries);
-  const server = useServerResult(args === "skip" ? null : key);
-  server.settle(results.result !== undefined);
-  const value: unknown = results.result !== undefined ? results.result : server.value;
+  const value = useServerFirst(args === "skip" ? null : key, results.result);
   if (value === undefined) return { status: "loading", data: undefined, error: undefined };
   if (value instanceof Error) return { status: "error", data: undefined, error: value };
   return { status: "success", data: value as FunctionReturnType<Query>, error: undefined };
