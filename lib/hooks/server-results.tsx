@@ -1,11 +1,12 @@
 "use client";
 
 /**
- * Query results a page was rendered with on the server (lib/preload.ts), so
- * its first HTML already shows the list and hydration renders the same
- * thing (`useServerFirst`), until its live queries answer; the Convex client holds every query back
- * until the session's token is sent (`expectAuth`, lib/convex.ts), so no
- * signed-out error ever replaces a server result.
+ * Query results a page was rendered with on the server (lib/preload.ts):
+ * its first HTML already shows the list, and hydration renders the same
+ * thing from them (`useServerFirst`) until the live queries answer. The
+ * Convex client holds every query back until the session's token is sent
+ * (`expectAuth`, lib/convex.ts), so no signed-out error ever replaces a
+ * server result.
  *
  *   <ServerResults results={await preloadResults([request(api.me.get, {})])} today={await serverToday()}>
  *     …
