@@ -257,6 +257,10 @@ async function openList(context: BrowserContext, target: Target, listId: string,
   const frames = await frameClock(page);
   await page.goto(target.url(listId));
   await expect(todo(page, title)).toBeVisible();
+  // A row drawn from the server's HTML is not live yet: wait for the list's live results,
+  // then for the page to go idle (its first renders done), before anything is measured on it.
+  await expect.poll(() => frames.firstWith(title), { timeout: 10_000 }).toBeDefined();
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 })));
   // The app keeps done todos in a collapsed section: A opens it, so it can untick them too;
   // B leaves it closed, so it shows the list's open todos (a done one leaves them).
   if (target === APP && clicking) await page.getByRole("button", { name: /^Completed/ }).click();
