@@ -8,6 +8,7 @@ import { ThemeProvider } from "@/components/theme/theme-provider";
 import { Toaster } from "@/components/theme/toaster";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { TimeZoneCookie } from "@/lib/dates";
+import { HydrationMark } from "@/lib/hooks/server-results";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -41,6 +42,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 {children}
                 <Toaster />
                 <TimeZoneCookie />
+                <HydrationMark />
               </TooltipProvider>
             </AuthProvider>
           </ClerkProvider>

@@ -11,7 +11,10 @@ type Props = Omit<React.ComponentProps<"input">, "type" | "checked" | "onChange"
  * A 16 px box; on touch screens the input around it grows to 44 px so a
  * finger finds it, while the box keeps its size. The platform's own
  * checkbox (drawn over), not Radix's: a list mounts one per row, and the
- * native input needs no provider, state or effect of its own.
+ * native input needs no provider, state or effect of its own. Drawn from
+ * the server's HTML before the page's script has run, it takes no clicks
+ * (`<html data-hydrated>`, set by `HydrationMark`): the platform would tick
+ * it, and hydration untick it, with nothing saved.
  *
  *   <Checkbox checked={done} onCheckedChange={setDone} aria-label="Done" />
  */
@@ -22,7 +25,7 @@ function Checkbox({ className, style, checked, onCheckedChange, ...props }: Prop
         type="checkbox"
         checked={checked}
         onChange={(event) => onCheckedChange?.(event.currentTarget.checked, event)}
-        className="peer absolute inset-0 m-0 size-full cursor-pointer appearance-none rounded-[5px] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed pointer-coarse:rounded-md"
+        className="peer absolute inset-0 m-0 size-full cursor-pointer appearance-none rounded-[5px] outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed pointer-coarse:rounded-md [html:not([data-hydrated])_&]:pointer-events-none"
         {...props}
       />
       <span

@@ -12,7 +12,7 @@
  *     …
  *   </ServerResults>
  */
-import { createContext, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
 type Served = { results: Readonly<Record<string, unknown>>; today: string | null };
 
@@ -36,6 +36,18 @@ export function useServerRendered(): boolean {
 /** The calendar day the server rendered the page for (the browser's time zone, from its cookie), if it did. */
 export function useServerToday(): string | null {
   return useContext(ServedContext).today;
+}
+
+/**
+ * Marks the document hydrated (`<html data-hydrated>`) once the page's root
+ * has hydrated. Until then a control drawn from the server's HTML has no
+ * handler; styles keep it from taking input it would lose (ui/checkbox.tsx).
+ */
+export function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
+  return null;
 }
 
 const subscribeToNothing = () => () => {};
