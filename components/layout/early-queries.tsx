@@ -7,7 +7,7 @@ import { api } from "@/convex/_generated/api";
 import { useAuth } from "@/lib/auth";
 import { useToday } from "@/lib/dates";
 import { DIRECTORY_PAGE } from "@/components/members/members-directory";
-import { completedCountArgs, firstPage, firstSectionArgs, hasCompletedSection, parseView, TODO_PAGE } from "@/components/todos/view";
+import { firstListQueries, firstPage, parseView } from "@/components/todos/view";
 
 /**
  * Subscribes, as soon as Clerk has a session, to the queries the page's
@@ -36,12 +36,7 @@ export function EarlyQueries() {
       me: { query: api.me.get, args: {} },
       ...(slug ? { lists: { query: api.lists.list, args: {} } } : {}),
       ...(slug && listId && view
-        ? {
-            list: { query: api.lists.get, args: { listId } },
-            todos: { query: api.todos.list, args: { ...firstSectionArgs(listId, view, today), paginationOpts: firstPage(TODO_PAGE) } },
-            ...(hasCompletedSection(view) ? { completed: { query: api.lists.completedCount, args: completedCountArgs(listId, view) } } : {}),
-            members: { query: api.members.list, args: { paginationOpts: firstPage(DIRECTORY_PAGE) } },
-          }
+        ? { ...firstListQueries(listId, view, today), members: { query: api.members.list, args: { paginationOpts: firstPage(DIRECTORY_PAGE) } } }
         : {}),
     };
   }, [active, slug, listId, viewKey, today]);

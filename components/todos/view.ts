@@ -4,8 +4,8 @@
  * or due date; sorting by due date asks for the dated todos, then the
  * undated ones) and, beneath it, the completed section.
  */
-import type { FunctionArgs } from "convex/server";
-import type { api } from "@/convex/_generated/api";
+import type { FunctionArgs, FunctionReference } from "convex/server";
+import { api } from "@/convex/_generated/api";
 import { FILTERS, parseFilter, type Filter } from "./filters";
 
 export const SORTS = [
@@ -122,4 +122,18 @@ export function hiddenBy(view: ListView, todo: { dueDate?: string; priority: num
       return todo.priority === Number(view.show.slice(1)) ? null : `“${showLabel}”`;
   }
   return null;
+}
+
+/**
+ * What a list page shows first, by name: the list, the first page of its
+ * first section and, with the "Completed" section, its count. The server
+ * renders the page with them (its page.tsx) and the browser starts them
+ * before its gates render (EarlyQueries): the same queries, the same args.
+ */
+export function firstListQueries(listId: string, view: ListView, today: string): Record<string, { query: FunctionReference<"query">; args: Record<string, unknown> }> {
+  return {
+    list: { query: api.lists.get, args: { listId } },
+    todos: { query: api.todos.list, args: { ...firstSectionArgs(listId, view, today), paginationOpts: firstPage(TODO_PAGE) } },
+    ...(hasCompletedSection(view) ? { completed: { query: api.lists.completedCount, args: completedCountArgs(listId, view) } } : {}),
+  };
 }

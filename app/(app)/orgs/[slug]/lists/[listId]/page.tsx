@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { api } from "@/convex/_generated/api";
 import { ServerResults } from "@/lib/hooks/server-results";
-import { preloadResults, request, serverToday } from "@/lib/preload";
+import { preloadResults, serverToday } from "@/lib/preload";
 import { ListView } from "@/components/todos/list-view";
 import { PageSkeleton } from "@/components/layout/org-shell";
-import { completedCountArgs, firstPage, firstSectionArgs, hasCompletedSection, parseView, TODO_PAGE } from "@/components/todos/view";
+import { firstListQueries, parseView } from "@/components/todos/view";
 
 export const metadata: Metadata = { title: "List" };
 
@@ -32,10 +31,6 @@ async function ListData({ listId, searchParams, children }: { listId: string; se
   if (!today) return children;
   // As the browser's `useSearchParams().get` reads them: a repeated parameter's first value.
   const view = parseView(new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (v === undefined ? [] : [[k, [v].flat()[0]!]]))));
-  const results = await preloadResults([
-    request(api.lists.get, { listId }),
-    request(api.todos.list, { ...firstSectionArgs(listId, view, today), paginationOpts: firstPage(TODO_PAGE) }),
-    ...(hasCompletedSection(view) ? [request(api.lists.completedCount, completedCountArgs(listId, view))] : []),
-  ]);
+  const results = await preloadResults(Object.values(firstListQueries(listId, view, today)));
   return <ServerResults results={results}>{children}</ServerResults>;
 }
