@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { PlusIcon } from "lucide-react";
 import { cleanText, textFields } from "@/convex/lib/text";
 import { errorMessage } from "@/lib/errors";
@@ -14,6 +14,15 @@ type Props = { onAdd: (title: string) => Promise<unknown>; ref?: Ref<HTMLInputEl
 export function AddTodo({ onAdd, ref }: Props) {
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => input.current!, []);
+
+  // Text typed into the server's HTML before the page's script ran is in the box but not in
+  // the state, and the next render would wipe it: take it over.
+  useEffect(() => {
+    const typed = input.current?.value;
+    if (typed) setTitle(typed);
+  }, []);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -31,7 +40,9 @@ export function AddTodo({ onAdd, ref }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-1">
+    // method="dialog": Enter before the page's script has run would otherwise send the form to
+    // the page's own URL (a reload, the text gone); a dialog-method form outside a dialog goes nowhere.
+    <form method="dialog" onSubmit={submit} noValidate className="flex flex-col gap-1">
       <div
         className={cn(
           "flex h-10 items-center gap-2 rounded-lg border pointer-coarse:h-12 bg-background px-3 shadow-xs transition-[box-shadow,border-color] focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/25 dark:bg-input/20",
@@ -43,7 +54,7 @@ export function AddTodo({ onAdd, ref }: Props) {
           Add a todo
         </label>
         <input
-          ref={ref}
+          ref={input}
           id="new-todo"
           value={title}
           onChange={(e) => {
