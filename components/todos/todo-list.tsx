@@ -5,7 +5,6 @@ import { usePaginatedQuery } from "convex-helpers/react/cache/hooks";
 import type { FunctionArgs } from "convex/server";
 import { api } from "@/convex/_generated/api";
 import { useServerFirst } from "@/lib/hooks/server-results";
-import { useStableRows } from "@/lib/hooks/use-stable-rows";
 import { queryKey } from "@/lib/query-key";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -50,10 +49,9 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
   );
   const shown = useServerFirst(queryKey(api.todos.list, { ...args, paginationOpts: firstPage(TODO_PAGE) }), loaded, samePages);
   const fromServer = shown !== undefined && shown !== loaded;
-  const { results: fresh, status, loadMore } = fromServer
+  const { results, status, loadMore } = fromServer
     ? { results: shown.page, status: shown.isDone ? ("Exhausted" as const) : ("CanLoadMore" as const), loadMore: live.loadMore }
     : live;
-  const results = useStableRows(fresh);
   const listRef = useRef<HTMLUListElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
@@ -164,7 +162,7 @@ export function TodoSection({ args, label, canWrite, actions, today, reorderable
   );
 }
 
-const visibleIds = (todos: readonly Todo[]) => todos.map((t) => t._id as string);
+const visibleIds = (todos: Todo[]) => todos.map((t) => t._id as string);
 
 /** The two `selection` props a row can get (selected or not), made once. */
 function rowSelections(onToggle: (todoId: string, extend: boolean) => void) {
