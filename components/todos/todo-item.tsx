@@ -136,8 +136,10 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
       data-done={todo.done || undefined}
       aria-busy={pending || undefined}
       onKeyDown={onKeyDown}
+      // No colour transition: a click focuses the row, and a fade would repaint it for frames
+      // while the change is on its way to the other screens.
       className={cn(
-        "group/todo relative flex items-start gap-2 rounded-lg px-2 py-1.5 transition-colors sm:gap-3 sm:px-3 pointer-coarse:items-center pointer-coarse:py-0.5",
+        "group/todo relative flex items-start gap-2 rounded-lg px-2 py-1.5 sm:gap-3 sm:px-3 pointer-coarse:items-center pointer-coarse:py-0.5",
         editing ? "bg-muted/60" : "hover:bg-muted/50 focus-within:bg-muted/50",
         selection?.selected && "bg-brand-soft/60 hover:bg-brand-soft/70",
         pending && "opacity-60",

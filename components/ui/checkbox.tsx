@@ -14,7 +14,9 @@ type Props = Omit<React.ComponentProps<"input">, "type" | "checked" | "onChange"
  * native input needs no provider, state or effect of its own. Drawn from
  * the server's HTML before the page's script has run, it takes no clicks
  * (`<html data-hydrated>`, set by `HydrationMark`): the platform would tick
- * it, and hydration untick it, with nothing saved.
+ * it, and hydration untick it, with nothing saved. The tick is always laid
+ * out and only shown when checked, and the fill does not fade: ticking
+ * repaints the box once, with no layout pass and no animation frames.
  *
  *   <Checkbox checked={done} onCheckedChange={setDone} aria-label="Done" />
  */
@@ -30,7 +32,7 @@ function Checkbox({ className, style, checked, onCheckedChange, ...props }: Prop
       />
       <span
         aria-hidden
-        className="pointer-events-none flex size-4 items-center justify-center rounded-[5px] border border-input text-brand-foreground shadow-xs transition-[color,background-color,border-color] peer-checked:border-brand peer-checked:bg-brand peer-disabled:opacity-50 dark:bg-input/30 dark:peer-checked:bg-brand pointer-coarse:size-5 [&>svg]:hidden peer-checked:[&>svg]:block"
+        className="pointer-events-none flex size-4 items-center justify-center rounded-[5px] border border-input text-brand-foreground shadow-xs peer-checked:border-brand peer-checked:bg-brand peer-disabled:opacity-50 dark:bg-input/30 dark:peer-checked:bg-brand pointer-coarse:size-5 [&>svg]:invisible peer-checked:[&>svg]:visible"
       >
         <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round" className="size-3">
           <path d="M20 6 9 17l-5-5" />
