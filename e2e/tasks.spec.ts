@@ -145,6 +145,8 @@ test("done todos collapse into a counted section; a todo added under a hiding fi
   await expect(todo(page, "Invisible for now").getByRole("checkbox").first()).toBeFocused();
   // The same under "Mine": a new todo is nobody's yet.
   await page.getByRole("navigation", { name: "Filter todos" }).getByRole("link", { name: "Mine" }).click();
+  // Typed before the view has switched, the todo would be added under "All", where it shows.
+  await expect(page.getByRole("heading", { name: "Nothing assigned to you" })).toBeVisible();
   await input.fill("Not mine yet");
   await input.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "the Mine filter hides it" })).toBeVisible();
