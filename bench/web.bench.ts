@@ -108,20 +108,26 @@ async function seed() {
   return lists;
 }
 
-/** Chromium's WebSocket frames as B receives them, on the page's wall clock. */
+/** Chromium's WebSocket frames as a page sends and receives them, on the page's wall clock. */
 async function frameClock(page: Page) {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const frames: { at: number; transition: boolean; payload: string }[] = [];
+  const mutations: number[] = [];
   let offset: number | undefined;
   cdp.on("Network.webSocketWillSendHandshakeRequest", (e) => (offset = e.wallTime * 1000 - e.timestamp * 1000));
   cdp.on("Network.webSocketFrameReceived", (e) => {
     const payload = e.response.payloadData;
     if (offset !== undefined) frames.push({ at: e.timestamp * 1000 + offset, transition: payload.includes('"Transition"'), payload });
   });
+  cdp.on("Network.webSocketFrameSent", (e) => {
+    if (offset !== undefined && e.response.payloadData.includes('"Mutation"')) mutations.push(e.timestamp * 1000 + offset);
+  });
   await cdp.send("Network.enable");
   return {
-    /** The first transition B received after `since`. */
+    /** The first transition the page received after `since`. */
     transitionAfter: (since: number) => frames.find((f) => f.transition && f.at >= since)?.at,
+    /** The first mutation the page sent after `since`. */
+    mutationAfter: (since: number) => mutations.find((at) => at >= since),
     /** The first transition that carried `text` (a todo's title: the list's live results). */
     firstWith: (text: string) => frames.find((f) => f.transition && f.payload.includes(text))?.at,
   };
@@ -174,12 +180,18 @@ function settled() {
   return new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(resolve, { timeout: 500 })));
 }
 
+type Frames = Awaited<ReturnType<typeof frameClock>>;
+
 type Pair = {
   a: Page;
   b: Page;
-  frames: Awaited<ReturnType<typeof frameClock>>;
+  aFrames: Frames;
+  bFrames: Frames;
   title: string;
   toScreen: number[];
+  /** The same interval split: A's pointerdown → its mutation on the socket → B's frame. */
+  toSocket: number[];
+  socketToFrame: number[];
   /** B's frame → DOM, by what B's screen does: the todo leaves its open list (ticked) or comes back (unticked). */
   leaves: number[];
   returns: number[];
@@ -189,12 +201,15 @@ type Pair = {
 async function openPair(ada: BrowserContext, bob: BrowserContext, target: Target, listId: string, title: string): Promise<Pair> {
   const a = await openList(ada, target, listId, title, { clicking: true });
   const b = await openList(bob, target, listId, title, { clicking: false });
-  return { a: a.page, b: b.page, frames: b.frames, title, toScreen: [], leaves: [], returns: [] };
+  return { a: a.page, b: b.page, aFrames: a.frames, bFrames: b.frames, title, toScreen: [], toSocket: [], socketToFrame: [], leaves: [], returns: [] };
 }
 
-/** A ticks or unticks the todo once: A's pointerdown → B's DOM showing it, and B's WebSocket frame → B's DOM. */
+/**
+ * A ticks or unticks the todo once: A's pointerdown → B's DOM showing it,
+ * split at A's mutation leaving on the socket and at B's WebSocket frame.
+ */
 async function toggleOnce(pair: Pair) {
-  const { a, b, frames, title } = pair;
+  const { a, b, title } = pair;
   const box = todo(a, title).getByRole("checkbox");
   const done = !(await box.isChecked());
   // Each user's pages of both pairs are tabs of one browser context, and a tab in the background
@@ -211,9 +226,14 @@ async function toggleOnce(pair: Pair) {
   await box.click();
   const shown = await b.evaluate(() => window.__benchWatch!);
   const down = await a.evaluate(() => window.__benchDown!);
-  const frame = frames.transitionAfter(down);
+  const sent = pair.aFrames.mutationAfter(down);
+  const frame = pair.bFrames.transitionAfter(down);
   if (Number.isNaN(shown)) throw new Error(`B never showed “${title}” as ${done ? "done" : "open"}`);
   pair.toScreen.push(shown - down);
+  if (sent !== undefined && frame !== undefined && sent <= frame) {
+    pair.toSocket.push(sent - down);
+    pair.socketToFrame.push(frame - sent);
+  }
   if (frame !== undefined && frame <= shown) (done ? pair.leaves : pair.returns).push(shown - frame);
   // Let A's own update land before the next click reads the box.
   await expect(box).toBeChecked({ checked: done });
@@ -231,7 +251,12 @@ async function toggles(pairs: Pair[]) {
     await pair.a.close();
     await pair.b.close();
   }
-  return pairs.map((pair) => ({ toScreen: median(pair.toScreen), render: median([...pair.leaves, ...pair.returns]), leaves: median(pair.leaves), returns: median(pair.returns) }));
+  return pairs.map((pair) => ({
+    toScreen: median(pair.toScreen),
+    toSocket: median(pair.toSocket),
+    socketToFrame: median(pair.socketToFrame),
+    render: median([...pair.leaves, ...pair.returns]),
+  }));
 }
 
 /**
@@ -348,6 +373,9 @@ test("list page: JavaScript, first load, another screen updating, sign-in", asyn
     await openPair(ada.context, bob.context, PEER, lists.peer!, title),
   ]);
   record("toggleToOtherScreen", appRound!.toScreen, "ms", peerRound!.toScreen);
+  // Where the toggle's time goes: before A's mutation leaves, and from there to B's frame (the backend).
+  record("toggleToSocket", appRound!.toSocket, "ms", peerRound!.toSocket);
+  record("toggleSocketToFrame", appRound!.socketToFrame, "ms", peerRound!.socketToFrame);
   record("otherScreenRender", appRound!.render, "ms", peerRound!.render);
   const rows = await rowsOnOneScreen(await openPair(ada.context, bob.context, APP, lists[50]!, title), lists[50]!);
   record("otherScreenRender1Row", rows[1].render, "ms");
