@@ -2,10 +2,11 @@
  * The task tool on one list: due dates and priorities (keys and menus),
  * sorting and narrowing, the list's own order (drag and Alt+arrows, live
  * for a teammate, kept after a reload), completed todos out of the way, a
- * todo added under a hiding filter, delete and bulk actions with an undo
+ * todo added under a hiding filter (or one switched to while it was being
+ * added), delete and bulk actions with an undo
  * that restores exactly.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { addTodo, createList, signIn, todo, unique } from "./helpers";
 
 /** The open section's titles, in order. */
@@ -150,6 +151,70 @@ test("done todos collapse into a counted section; a todo added under a hiding fi
   await input.fill("Not mine yet");
   await input.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "the Mine filter hides it" })).toBeVisible();
+  await ada.context.close();
+});
+
+/**
+ * A slow network on the context's Convex socket: once `hold()` is called, the
+ * server's answer to the next `todos:create`, and everything after it, waits
+ * until `release()`, in order (the client needs the answer before the
+ * Transition that reaches it).
+ */
+async function slowCreates(context: BrowserContext) {
+  let holding = false;
+  let queue: (() => void)[] | null = null;
+  await context.routeWebSocket(/\/api\/[^/]+\/sync$/, (socket) => {
+    const server = socket.connectToServer();
+    const creates = new Set<number>();
+    socket.onMessage((message) => {
+      const sent = JSON.parse(String(message)) as { type: string; udfPath?: string; requestId?: number };
+      if (sent.type === "Mutation" && sent.udfPath === "todos:create") creates.add(sent.requestId!);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const answer = JSON.parse(String(message)) as { type: string; requestId?: number };
+      if (!queue && holding && answer.type === "MutationResponse" && creates.has(answer.requestId!)) queue = [];
+      if (queue) queue.push(() => socket.send(message));
+      else socket.send(message);
+    });
+  });
+  return {
+    hold: () => void (holding = true),
+    release: () => {
+      holding = false;
+      const waiting = queue ?? [];
+      queue = null;
+      for (const send of waiting) send();
+    },
+  };
+}
+
+test("a filter switched while a todo is being added decides the notice", async ({ browser }) => {
+  const ada = await signIn(browser, "ada@acme.test", "acme");
+  const page = ada.page;
+  const network = await slowCreates(ada.context);
+  await page.goto("/orgs/acme");
+  await createList(page, unique("Race"));
+  const filters = page.getByRole("navigation", { name: "Filter todos" });
+  const input = page.getByLabel("Add a todo");
+
+  // Added under "All", where it shows; "Done" is on screen by the time the server answers.
+  network.hold();
+  await input.fill("Raced");
+  await input.press("Enter");
+  await filters.getByRole("link", { name: "Done" }).click();
+  await expect(page).toHaveURL(/filter=done/);
+  network.release();
+  await expect(page.getByRole("status").filter({ hasText: "Added “Raced”, but the Done filter hides it." })).toBeVisible();
+
+  // Added under "Done", answered under "Mine": the notice names the filter on screen.
+  network.hold();
+  await input.fill("Raced again");
+  await input.press("Enter");
+  await filters.getByRole("link", { name: "Mine" }).click();
+  await expect(page).toHaveURL(/filter=mine/);
+  network.release();
+  await expect(page.getByRole("status").filter({ hasText: "Added “Raced again”, but the Mine filter hides it." })).toBeVisible();
   await ada.context.close();
 });
 

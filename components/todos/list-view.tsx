@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ArchiveIcon, ChevronRightIcon, EyeOffIcon, FileQuestionIcon, ListChecksIcon } from "lucide-react";
@@ -118,10 +118,17 @@ function ListBody({ list }: { list: ListDoc }) {
   const openTodo = useCallback((todoId: string) => withParam("todo", todoId), [withParam]);
   const clearFocus = useCallback(() => setFocusId(null), []);
 
+  // The view the page shows now: a filter switched while a todo was being added decides its notice.
+  const shownView = useRef({ view, today });
+  useEffect(() => {
+    shownView.current = { view, today };
+  });
+
   async function add(title: string) {
     setHidden(null);
     const todoId = await actions.create({ listId: list._id, title });
-    const reason = hiddenBy(view, { priority: 4 }, me.userId, today);
+    const now = shownView.current;
+    const reason = hiddenBy(now.view, { priority: 4 }, me.userId, now.today);
     if (reason) setHidden({ todoId, title, reason });
   }
 
