@@ -108,8 +108,8 @@ function SidebarListItem({ list, onNavigate }: { list: { _id: string; name: stri
         <HashIcon className={cn("size-3.5 shrink-0", active ? "text-brand" : "text-muted-foreground")} aria-hidden />
         <span className="truncate">{list.name}</span>
       </IntentLink>
-      {/* Beside the link, not over it: the two never share a pixel. */}
-      <div className="flex shrink-0 items-center pr-1 opacity-0 transition-opacity group-hover/item:opacity-100 pointer-coarse:opacity-100 focus-within:opacity-100 has-[[data-state=open]]:opacity-100">
+      {/* Beside the link, not over it: the two never share a pixel. Shown by the icon's visibility, not an opacity layer per list. */}
+      <div className="flex shrink-0 items-center pr-1 [&_svg]:invisible group-hover/item:[&_svg]:visible pointer-coarse:[&_svg]:visible focus-within:[&_svg]:visible has-[[data-state=open]]:[&_svg]:visible">
         <ListActionsMenu list={list} className="size-6 pointer-coarse:size-11" label={`More options for ${list.name}`} />
       </div>
     </li>

@@ -118,12 +118,15 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
     </div>
   );
 
+  // Row actions show on hover and focus by their icons' visibility, not the buttons' opacity:
+  // every transparent element is a compositing effect on every frame of the page (and a fade on
+  // hover), while the buttons stay in the accessibility tree and the tab order either way.
   const menuButton = {
     variant: "ghost",
     size: "icon-xs",
     "aria-label": `Actions for “${todo.title}”`,
     className:
-      "text-muted-foreground opacity-0 group-hover/todo:opacity-100 pointer-coarse:opacity-100 focus-visible:opacity-100 group-focus-within/todo:opacity-100 data-[state=open]:opacity-100",
+      "text-muted-foreground [&_svg]:invisible group-hover/todo:[&_svg]:visible pointer-coarse:[&_svg]:visible focus-visible:[&_svg]:visible group-focus-within/todo:[&_svg]:visible data-[state=open]:[&_svg]:visible",
     children: <MoreHorizontalIcon aria-hidden />,
   } as const;
 
@@ -158,7 +161,7 @@ export const TodoItem = memo(function TodoItem({ todo, editing, canWrite, action
             }
           }}
           // In the gutter left of the row, so rows with and without a handle line up.
-          className="absolute top-2 -left-4 flex h-6 w-4 cursor-grab touch-none items-center justify-center rounded text-muted-foreground/50 opacity-0 outline-none group-hover/todo:opacity-100 focus-visible:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 active:cursor-grabbing pointer-coarse:hidden"
+          className="absolute top-2 -left-4 flex h-6 w-4 cursor-grab touch-none items-center justify-center rounded text-muted-foreground/50 outline-none [&_svg]:invisible group-hover/todo:[&_svg]:visible focus-visible:[&_svg]:visible focus-visible:ring-[3px] focus-visible:ring-ring/50 active:cursor-grabbing pointer-coarse:hidden"
         >
           <GripVerticalIcon className="size-4" aria-hidden />
         </button>
